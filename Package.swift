@@ -1,0 +1,22 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "komet-dwf",
+  products: [
+    .executable(name: "komet-dwf", targets: ["komet-dwf"])
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+    .systemLibrary(
+      name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .target(name: "Spreadsheet", dependencies: ["CZlib", "CLibXML2"]),
+    .target(name: "KometExports", dependencies: ["Spreadsheet"]),
+    .target(name: "CLI", dependencies: ["Spreadsheet", "KometExports"]),
+    .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
+    .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
+    .testTarget(name: "KometExportsTests", dependencies: ["KometExports", "Spreadsheet"]),
+    .testTarget(name: "CLITests", dependencies: ["CLI", "Spreadsheet"]),
+  ]
+)

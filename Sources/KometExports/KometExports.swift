@@ -1,0 +1,5 @@
+/// The kind of Komet Sales export a table comes from.
+package enum ExportKind: String, Sendable {
+  case customers
+  case locations
+}
