@@ -46,7 +46,7 @@ package struct RowView {
   package func value(at index: Int) throws -> CellValue {
     switch storage {
     case .values(_, let values): return values[index]
-    case .worksheet(let buffer, let resolver): return try resolver.value(of: buffer, at: index)
+    case .worksheet(let buffer, let resolver): return try resolver.value(of: buffer, at: index, row: number)
     }
   }
 

@@ -1,0 +1,13 @@
+/// Process exit statuses, from `sysexits.h` where one fits.
+package enum ExitCode: Int32, Sendable {
+  case success = 0
+  case failure = 1
+  /// `EX_USAGE`: the command line is wrong.
+  case usage = 64
+  /// `EX_DATAERR`: the input is readable but wrong, or ambiguous.
+  case dataError = 65
+  /// `EX_NOINPUT`: an input file is missing or unreadable.
+  case noInput = 66
+  /// `EX_IOERR`.
+  case ioError = 74
+}

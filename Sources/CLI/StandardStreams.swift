@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Where a command writes: data to standard output, messages to standard error.
+///
+/// Tests pass collecting streams; `main` passes the process's own.
+package final class OutputStreams: @unchecked Sendable {
+  // @unchecked: a command runs on one thread; the collected buffers are read after it returns.
+
+  private let isCollecting: Bool
+  private(set) package var collectedOutput: [UInt8] = []
+  private(set) package var collectedError: [UInt8] = []
+  /// Whether standard error is a terminal, which turns on progress lines.
+  package let isErrorTerminal: Bool
+
+  private init(isCollecting: Bool, isErrorTerminal: Bool) {
+    self.isCollecting = isCollecting
+    self.isErrorTerminal = isErrorTerminal
+  }
+
+  /// The process's standard output and standard error.
+  package static func standard() -> OutputStreams {
+    OutputStreams(isCollecting: false, isErrorTerminal: isatty(2) == 1)
+  }
+
+  /// Streams that keep everything written, for tests.
+  package static func collecting() -> OutputStreams {
+    OutputStreams(isCollecting: true, isErrorTerminal: false)
+  }
+
+  package var outputText: String { String(decoding: collectedOutput, as: UTF8.self) }
+  package var errorText: String { String(decoding: collectedError, as: UTF8.self) }
+
+  func write(_ bytes: [UInt8]) {
+    if isCollecting {
+      collectedOutput.append(contentsOf: bytes)
+    } else {
+      writeAll(bytes, to: 1)
+    }
+  }
+
+  func write(_ text: String) {
+    write(Array(text.utf8))
+  }
+
+  func writeError(_ text: String) {
+    let bytes = Array(text.utf8)
+    if isCollecting {
+      collectedError.append(contentsOf: bytes)
+    } else {
+      writeAll(bytes, to: 2)
+    }
+  }
+
+  private func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+    bytes.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return
+        }
+        offset += written
+      }
+    }
+  }
+}

@@ -1,0 +1,103 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Turns stored cell entries into typed values with the workbook's shared strings, styles and
+/// date system.
+final class SheetValueResolver {
+  let path: String
+  let sheetName: String
+  private let sharedStrings: SharedStrings
+  private let styles: Styles
+  private let dateSystem: DateSystem
+
+  init(
+    path: String, sheetName: String, sharedStrings: SharedStrings, styles: Styles,
+    dateSystem: DateSystem
+  ) {
+    self.path = path
+    self.sheetName = sheetName
+    self.sharedStrings = sharedStrings
+    self.styles = styles
+    self.dateSystem = dateSystem
+  }
+
+  /// Returns the typed value of cell `index` of the row in `buffer`.
+  ///
+  /// - Throws: `SpreadsheetError.sharedStringOutOfRange` for an index the table lacks.
+  func value(
+    of buffer: UnsafeMutablePointer<WorksheetRowBuffer>, at index: Int, row: Int
+  ) throws -> CellValue {
+    let bytes = buffer.pointee.valueBytes(at: index)
+
+    switch buffer.pointee.type(at: index) {
+    case .number:
+      guard let number = parseNumber(bytes) else { return numberFallback(bytes) }
+      let kind = styles.kind(ofStyle: buffer.pointee.style(at: index))
+      return kind == .number ? .number(number) : .fromSerial(number, kind: kind, system: dateSystem)
+
+    case .sharedString:
+      let position = parseIndex(bytes)
+      guard let position, let text = sharedStrings.string(at: position) else {
+        let cell = CellReference(column: buffer.pointee.column(at: index), row: row)
+        throw SpreadsheetError.sharedStringOutOfRange(
+          path: path, sheet: sheetName, cell: cell.description,
+          index: position ?? -1, count: sharedStrings.count)
+      }
+      return .text(text)
+
+    case .inlineString, .formulaString:
+      return .text(decodedText(bytes))
+
+    case .boolean:
+      let text = String(decoding: bytes, as: UTF8.self)
+      switch text {
+      case "1", "true", "TRUE": return .boolean(true)
+      case "0", "false", "FALSE": return .boolean(false)
+      default: return .text(text)
+      }
+
+    case .error:
+      return .error(String(decoding: bytes, as: UTF8.self))
+
+    case .date:
+      let text = String(decoding: bytes, as: UTF8.self)
+      return CellValue.fromISO8601(text) ?? (text.isEmpty ? .empty : .text(text))
+    }
+  }
+
+  /// Parses a `<v>` number with `strtod`, which reads the NUL-terminated bytes in place.
+  private func parseNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    guard let start = bytes.baseAddress, bytes.count > 0 else { return nil }
+    var end: UnsafeMutablePointer<CChar>?
+    let raw = UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)
+    let value = strtod(raw, &end)
+    let expectedEnd = UnsafeRawPointer(start + bytes.count)
+    guard let end, UnsafeRawPointer(end) == expectedEnd else {
+      return nil
+    }
+    return value
+  }
+
+  /// Keeps a `<v>` that is no number (an empty element or stray text) as what it says.
+  private func numberFallback(_ bytes: UnsafeBufferPointer<UInt8>) -> CellValue {
+    let text = String(decoding: bytes, as: UTF8.self)
+    return text.isEmpty ? .empty : .text(text)
+  }
+
+  private func parseIndex(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard !bytes.isEmpty, bytes.count < 12 else { return nil }
+    var value = 0
+    for byte in bytes {
+      guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+      value = value * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return value
+  }
+
+  private func decodedText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    var array = Array(bytes)
+    decodeXStringEscapes(&array, from: 0)
+    return String(decoding: array, as: UTF8.self)
+  }
+}
