@@ -4,18 +4,23 @@ import PackageDescription
 let package = Package(
   name: "komet-dwf",
   products: [
-    .executable(name: "komet-dwf", targets: ["komet-dwf"])
+    .executable(name: "komet-dwf", targets: ["komet-dwf"]),
+    .executable(name: "reader-bench", targets: ["ReaderBenchmark"]),
   ],
   targets: [
     .systemLibrary(
       name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     .systemLibrary(
       name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .systemLibrary(
+      name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
     .target(name: "Spreadsheet", dependencies: ["CZlib", "CLibXML2"]),
     .target(name: "KometExports", dependencies: ["Spreadsheet"]),
     .target(name: "CLI", dependencies: ["Spreadsheet", "KometExports"]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
-    .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet"]),
+    .executableTarget(
+      name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),
+    .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "CLibCrypto"]),
     .testTarget(name: "KometExportsTests", dependencies: ["KometExports", "Spreadsheet"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "Spreadsheet"]),
   ]

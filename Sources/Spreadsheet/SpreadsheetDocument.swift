@@ -96,15 +96,26 @@ package final class SpreadsheetDocument {
   }
 
   /// Returns the position of the sheet that `selector` names: an exact name first, then a
-  /// 1-based position; nil selects the first visible worksheet.
+  /// 1-based position. Nil selects the first visible worksheet that can be read, else the first
+  /// readable hidden one.
+  ///
+  /// - Throws: `SpreadsheetError.sheetNotFound` for a selector that names no sheet, and
+  ///   `.sheetHasNoRows` when no worksheet can be read.
   package func sheetIndex(for selector: String?) throws -> Int {
     let names = sheets.map(\.name)
     guard let selector else {
-      if let index = sheets.firstIndex(where: { $0.kind == .worksheet && $0.state == .visible }) {
+      let worksheets = sheets.indices.filter { sheets[$0].kind == .worksheet }
+      if let index = worksheets.first(where: { sheets[$0].state == .visible && sheets[$0].hasRows })
+        ?? worksheets.first(where: { sheets[$0].hasRows })
+      {
         return index
       }
+      if let index = worksheets.first {
+        let reason = sheets[index].problem ?? "it has no part"
+        throw SpreadsheetError.sheetHasNoRows(path: path, sheet: sheets[index].name, reason: reason)
+      }
       throw SpreadsheetError.sheetNotFound(
-        path: path, selector: "that is a visible worksheet", available: names)
+        path: path, selector: "that is a worksheet", available: names)
     }
     if let index = names.firstIndex(of: selector) {
       return index

@@ -120,6 +120,7 @@ extension SpreadsheetError: CustomStringConvertible {
         + " Pass one of these names, or a position from 1 to \(available.count)."
     case .sheetHasNoRows(let path, let sheet, let reason):
       return "\(path): sheet \"\(sheet)\" has no rows to read (\(reason))."
+        + " Choose another sheet with --sheet, or re-save the file in Excel as .xlsx."
     case .sharedStringOutOfRange(let path, let sheet, let cell, let index, let count):
       return "\(path): sheet \"\(sheet)\", cell \(cell) names shared string \(index),"
         + " but the workbook has \(count). Re-save the file in Excel as .xlsx."

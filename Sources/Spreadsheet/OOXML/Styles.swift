@@ -18,13 +18,20 @@ struct Styles: Sendable {
     var customCodes: [Int: String] = [:]
     var formatIDs: [Int] = []
     var cellXfsDepth: Int?
+    var numFmtsDepth: Int?
 
     for element in elements {
       if let depth = cellXfsDepth, element.depth <= depth {
         cellXfsDepth = nil
       }
+      if let depth = numFmtsDepth, element.depth <= depth {
+        numFmtsDepth = nil
+      }
       switch element.localName {
-      case "numFmt":
+      case "numFmts":
+        numFmtsDepth = element.depth
+      // Differential formats (`<dxf>`) hold `<numFmt>` elements too, which must not count.
+      case "numFmt" where numFmtsDepth.map({ element.depth == $0 + 1 }) == true:
         if let id = element.attribute("numFmtId").flatMap({ Int($0) }),
           let code = element.attribute("formatCode")
         {
