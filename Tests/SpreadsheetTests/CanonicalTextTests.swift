@@ -1,6 +1,47 @@
+import Foundation
 import Testing
 
 @testable import Spreadsheet
+
+/// Splits RFC 4180 text with `\n` line ends into rows of fields.
+private func parseCSV(_ text: String) -> [[String]] {
+  var rows: [[String]] = []
+  var row: [String] = []
+  var field = ""
+  var isQuoted = false
+  var followsClosingQuote = false
+
+  for character in text {
+    if isQuoted {
+      if character == "\"" {
+        isQuoted = false
+        followsClosingQuote = true
+      } else {
+        field.append(character)
+      }
+      continue
+    }
+    defer { followsClosingQuote = false }
+    switch character {
+    case "\"":
+      // A quote right after a closing quote is an escaped quote inside the field.
+      if followsClosingQuote { field.append("\"") }
+      isQuoted = true
+    case ",":
+      row.append(field)
+      field = ""
+    case "\n":
+      row.append(field)
+      rows.append(row)
+      row = []
+      field = ""
+    default:
+      field.append(character)
+    }
+  }
+  if !field.isEmpty || !row.isEmpty { rows.append(row + [field]) }
+  return rows
+}
 
 struct CanonicalTextTests {
   @Test(arguments: [
@@ -103,5 +144,24 @@ struct CanonicalTextTests {
     ] as [(Int64, String)])
   func durations(microseconds: Int64, text: String) {
     #expect(CellValue.duration(microseconds: microseconds).canonicalText == text)
+  }
+
+  /// Applies the format code in column A of the corpus sheet to the serial in its column B,
+  /// and compares with the expected text, so classifying, converting and writing agree.
+  @Test func quotedTokenFormatsMatchCorpus() throws {
+    let url = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent(
+        "Fixtures/corpus/bugreports/39-quoted-tokens-date-format.expected/1.csv")
+    let rows = parseCSV(try String(contentsOf: url, encoding: .utf8))
+    // The `<v>` values of column B in the workbook's sheet1.xml, row by row.
+    let serials: [Double] = [45366.5, 45366, 1234.5, 1, 2.5, 12_500_000, 3.5, -1.25, 44197]
+
+    try #require(rows.count == serials.count)
+    for (row, serial) in zip(rows, serials) {
+      let kind = NumberFormatClassifier.kind(ofCode: row[0])
+      let value = CellValue.fromSerial(serial, kind: kind, system: .date1900)
+      #expect(value.canonicalText == row[1], "format \(row[0])")
+    }
   }
 }
