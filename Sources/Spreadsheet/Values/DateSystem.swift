@@ -22,8 +22,9 @@ extension CellValue {
   /// - An elapsed-time format gives the whole serial as a duration, negative ones included.
   static func fromSerial(_ serial: Double, kind: NumberFormatKind, system: DateSystem) -> CellValue
   {
-    // NOTE: python-calamine 0.9.1 reads a serial of 1 or more under a time-of-day format as a
-    // date and time (1.5 under `hh:mm:ss` as 1900-01-01 12:00:00), where this gives 12:00:00.
+    // NOTE: python-calamine 0.9.1 differs in two ways. It reads a serial of 1 or more under a
+    // time-of-day format as a date and time (1.5 under `hh:mm:ss` as 1900-01-01 12:00:00, where
+    // this gives 12:00:00), and it rounds to the millisecond, not the microsecond.
     let converted: CellValue?
     switch kind {
     case .number: converted = nil
