@@ -11,7 +11,8 @@ enum CellText {
       return nil
     case .text(let string):
       text = string
-    case .number(let number) where number.isFinite && number.rounded(.towardZero) == number
+    case .number(let number)
+    where number.isFinite && number.rounded(.towardZero) == number
       && abs(number) < ExportID.firstImpreciseValue:
       text = String(Int64(number))
     default:

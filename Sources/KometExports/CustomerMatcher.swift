@@ -102,8 +102,10 @@ package struct CustomerMatcher: Sendable, Equatable {
       of: phrase, options: .caseInsensitive, range: searchStart..<text.endIndex)
     {
       let isStartBounded =
-        found.lowerBound == text.startIndex || !isWordCharacter(text[text.index(before: found.lowerBound)])
-      let isEndBounded = found.upperBound == text.endIndex || !isWordCharacter(text[found.upperBound])
+        found.lowerBound == text.startIndex
+        || !isWordCharacter(text[text.index(before: found.lowerBound)])
+      let isEndBounded =
+        found.upperBound == text.endIndex || !isWordCharacter(text[found.upperBound])
       if isStartBounded, isEndBounded {
         return true
       }

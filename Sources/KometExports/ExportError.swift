@@ -14,11 +14,13 @@ package enum ExportError: Error, Equatable, Sendable {
   case ambiguousExportKind(
     file: String, sheet: String, row: Int, customerHeaders: [HeaderCell],
     locationHeaders: [HeaderCell])
-  case missingIDColumn(file: String, sheet: String, row: Int, kind: ExportKind, headers: [HeaderCell])
+  case missingIDColumn(
+    file: String, sheet: String, row: Int, kind: ExportKind, headers: [HeaderCell])
   case ambiguousIDColumns(
     file: String, sheet: String, row: Int, kind: ExportKind, candidates: [HeaderCell])
   /// An ID cell that is neither a whole non-negative number nor digits; the row is skipped.
-  case invalidID(file: String, sheet: String, row: Int, column: Int, kind: ExportKind, value: CellValue)
+  case invalidID(
+    file: String, sheet: String, row: Int, column: Int, kind: ExportKind, value: CellValue)
   /// An ID stored as a number at or above 2^53, whose last digits may have been lost; the row
   /// is kept with the digits the number has.
   case idBeyondDoublePrecision(
@@ -92,9 +94,11 @@ private func idHeaders(_ kind: ExportKind) -> String {
 private func notAnExportMessage(
   file: String, sheet: String, row: Int?, headers: [HeaderCell]
 ) -> String {
-  let start = "\(place(file, sheet)): not a Komet customers or locations export, because no"
+  let start =
+    "\(place(file, sheet)): not a Komet customers or locations export, because no"
     + " row has two headers of either export."
-  let advice = " Export Setup > Customers or Setup > Locations from Komet to Excel, or rename"
+  let advice =
+    " Export Setup > Customers or Setup > Locations from Komet to Excel, or rename"
     + " the header cells to the ones listed in docs/exports.md."
   guard let row, !headers.isEmpty else {
     return start + " The sheet has no row with two or more text cells." + advice

@@ -83,7 +83,8 @@ package struct ExportTableReader {
       ?? value(.status).flatMap(CellText.status)
     records.append(
       ExportRecord(
-        id: id, name: value(.name).flatMap(CellText.text), code: value(.code).flatMap(CellText.text),
+        id: id, name: value(.name).flatMap(CellText.text),
+        code: value(.code).flatMap(CellText.text),
         isActive: isActive, row: rowNumber))
   }
 

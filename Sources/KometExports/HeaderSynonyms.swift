@@ -52,39 +52,56 @@ package enum HeaderSynonyms {
     (.inactive, ["Inactive", "Is Inactive", "Disabled"]),
   ]
 
-  private static let customerHeaders: [(field: ExportField, headers: [String])] = [
-    (.id, [
-      "Id", "Customer Id", "Cust Id", "Client Id", "Account Id", "Customer Record Id",
-      "Record Id", "Komet Id",
-    ]),
-    (.name, [
-      "Customer Name", "Name", "Customer", "Company Name", "Company", "Client Name", "Client",
-      "Account Name", "Business Name",
-    ]),
-    (.code, ["Customer Code", "Code", "Cust Code", "Client Code", "Account Code"]),
-  ] + activityHeaders + [
-    (.status, ["Status", "Customer Status", "Account Status"]),
-    (.distinctive, [
-      "Customer Type", "Customer Group", "Sales Person", "Sales Rep", "Account Manager",
-      "Payment Terms", "Terms", "Credit Limit", "Price List", "Carrier", "Default Carrier",
-      "Ship Via",
-    ]),
-  ]
+  private static let customerHeaders: [(field: ExportField, headers: [String])] =
+    [
+      (
+        .id,
+        [
+          "Id", "Customer Id", "Cust Id", "Client Id", "Account Id", "Customer Record Id",
+          "Record Id", "Komet Id",
+        ]
+      ),
+      (
+        .name,
+        [
+          "Customer Name", "Name", "Customer", "Company Name", "Company", "Client Name", "Client",
+          "Account Name", "Business Name",
+        ]
+      ),
+      (.code, ["Customer Code", "Code", "Cust Code", "Client Code", "Account Code"]),
+    ] + activityHeaders + [
+      (.status, ["Status", "Customer Status", "Account Status"]),
+      (
+        .distinctive,
+        [
+          "Customer Type", "Customer Group", "Sales Person", "Sales Rep", "Account Manager",
+          "Payment Terms", "Terms", "Credit Limit", "Price List", "Carrier", "Default Carrier",
+          "Ship Via",
+        ]
+      ),
+    ]
 
-  private static let locationHeaders: [(field: ExportField, headers: [String])] = [
-    (.id, ["Id", "Location Id", "Loc Id", "Warehouse Id", "Site Id"]),
-    (.name, [
-      "Location Name", "Name", "Location", "Warehouse Name", "Warehouse", "Site Name", "Site",
-    ]),
-    (.code, ["Location Code", "Code", "Loc Code", "Warehouse Code", "Site Code"]),
-  ] + activityHeaders + [
-    (.status, ["Status", "Location Status"]),
-    (.distinctive, [
-      "Address", "Address 1", "Address 2", "Address Line 1", "Address Line 2", "Street", "City",
-      "State", "Province", "State/Province", "Zip", "Zip Code", "Postal Code", "Postcode",
-      "Country", "Phone", "Phone Number", "Telephone", "Fax", "Time Zone",
-    ]),
-  ]
+  private static let locationHeaders: [(field: ExportField, headers: [String])] =
+    [
+      (.id, ["Id", "Location Id", "Loc Id", "Warehouse Id", "Site Id"]),
+      (
+        .name,
+        [
+          "Location Name", "Name", "Location", "Warehouse Name", "Warehouse", "Site Name", "Site",
+        ]
+      ),
+      (.code, ["Location Code", "Code", "Loc Code", "Warehouse Code", "Site Code"]),
+    ] + activityHeaders + [
+      (.status, ["Status", "Location Status"]),
+      (
+        .distinctive,
+        [
+          "Address", "Address 1", "Address 2", "Address Line 1", "Address Line 2", "Street", "City",
+          "State", "Province", "State/Province", "Zip", "Zip Code", "Postal Code", "Postcode",
+          "Country", "Phone", "Phone Number", "Telephone", "Fax", "Time Zone",
+        ]
+      ),
+    ]
 
   private struct Entry {
     var field: ExportField

@@ -35,7 +35,8 @@ extension IDReport {
       lines += Self.table(customerRows([chosen]))
       let others = dwf.candidates.filter { $0 != chosen }
       if !others.isEmpty {
-        lines.append("Also matching \(query) as a word, not chosen because the match above is exact:")
+        lines.append(
+          "Also matching \(query) as a word, not chosen because the match above is exact:")
         lines += Self.table(customerRows(others))
       }
     case .several(let candidates):

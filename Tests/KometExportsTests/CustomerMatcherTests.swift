@@ -31,7 +31,10 @@ struct CustomerMatcherTests {
   }
 
   @Test(arguments: [
-    (customer("1", "DWF Wholesale Florists", code: "DWF"), CustomerMatchKind.exact as CustomerMatchKind?),
+    (
+      customer("1", "DWF Wholesale Florists", code: "DWF"),
+      CustomerMatchKind.exact as CustomerMatchKind?
+    ),
     (customer("1", "dwf", code: "X"), .exact),
     (customer("1", "Florists (DWF)", code: "FLR"), .word),
     (customer("1", "Wholesale", code: "dwf-2"), .word),

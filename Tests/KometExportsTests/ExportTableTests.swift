@@ -16,9 +16,11 @@ struct ExportTableTests {
 
     #expect(table.kind == .customers)
     #expect(table.headerRow == 5)
-    #expect(table.records == [
-      ExportRecord(id: "10012", name: "DWF Wholesale Florists", code: "DWF", isActive: nil, row: 6)
-    ])
+    #expect(
+      table.records == [
+        ExportRecord(
+          id: "10012", name: "DWF Wholesale Florists", code: "DWF", isActive: nil, row: 6)
+      ])
   }
 
   @Test func rowWithOneKnownHeaderIsNoHeaderRow() throws {
@@ -100,7 +102,9 @@ struct ExportTableTests {
       error
         == .ambiguousIDColumns(
           file: "export.xlsx", sheet: "Sheet1", row: 1, kind: .customers,
-          candidates: [HeaderCell(column: 1, text: "Id"), HeaderCell(column: 4, text: "Customer ID")]))
+          candidates: [
+            HeaderCell(column: 1, text: "Id"), HeaderCell(column: 4, text: "Customer ID"),
+          ]))
     #expect(
       error?.description
         == "export.xlsx, sheet \"Sheet1\", row 1: several columns could hold the customer ID:"
@@ -172,11 +176,13 @@ struct ExportTableTests {
       [.text("Quito Farm"), .number(7), .text("Quito"), .text(" 12345678901234567890 ")],
     ])
 
-    #expect(table.records == [
-      ExportRecord(id: "200101", name: "Miami Warehouse", code: "MIA", isActive: nil, row: 2),
-      ExportRecord(id: "000417", name: "Bogota Farm", code: nil, isActive: nil, row: 4),
-      ExportRecord(id: "12345678901234567890", name: "Quito Farm", code: "7", isActive: nil, row: 7),
-    ])
+    #expect(
+      table.records == [
+        ExportRecord(id: "200101", name: "Miami Warehouse", code: "MIA", isActive: nil, row: 2),
+        ExportRecord(id: "000417", name: "Bogota Farm", code: nil, isActive: nil, row: 4),
+        ExportRecord(
+          id: "12345678901234567890", name: "Quito Farm", code: "7", isActive: nil, row: 7),
+      ])
     #expect(table.warnings.isEmpty)
   }
 

@@ -26,10 +26,12 @@ private func report(
 ) throws -> IDReport {
   var tables: [ExportTable] = []
   if let customers {
-    tables.append(try ExportTable.read(file: "c.xlsx", sheet: "Customers", rows: numbered(customers)))
+    tables.append(
+      try ExportTable.read(file: "c.xlsx", sheet: "Customers", rows: numbered(customers)))
   }
   if let locations {
-    tables.append(try ExportTable.read(file: "l.xlsx", sheet: "Locations", rows: numbered(locations)))
+    tables.append(
+      try ExportTable.read(file: "l.xlsx", sheet: "Locations", rows: numbered(locations)))
   }
   return try IDReport(tables: tables, matcher: matcher)
 }
@@ -39,9 +41,10 @@ struct IDReportTests {
     let data = try report(locations: nil).jsonData()
     let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
 
-    #expect(object.keys.sorted() == [
-      "customers", "dwfCandidates", "dwfCustomer", "locations", "warnings",
-    ])
+    #expect(
+      object.keys.sorted() == [
+        "customers", "dwfCandidates", "dwfCustomer", "locations", "warnings",
+      ])
     #expect((object["locations"] as? [Any])?.isEmpty == true)
   }
 
@@ -53,7 +56,8 @@ struct IDReportTests {
     ]
     let locations: [[CellValue]] = [textRow("Location Id", "City"), [.number(7), .empty]]
 
-    let text = String(decoding: try report(customers: rows, locations: locations).jsonData(), as: UTF8.self)
+    let text = String(
+      decoding: try report(customers: rows, locations: locations).jsonData(), as: UTF8.self)
 
     #expect(
       text == """
@@ -175,7 +179,8 @@ struct IDReportTests {
   }
 
   @Test func twoCustomersExportsAreRejected() throws {
-    let table = try ExportTable.read(file: "c.xlsx", sheet: "Customers", rows: numbered(customerRows))
+    let table = try ExportTable.read(
+      file: "c.xlsx", sheet: "Customers", rows: numbered(customerRows))
 
     #expect(throws: ExportError.self) { try IDReport(tables: [table, table]) }
     #expect(
