@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import KometExports
@@ -79,5 +80,30 @@ struct HeaderSynonymsTests {
   ])
   func headerOfOtherKindNamesNoField(header: String, kind: ExportKind) {
     #expect(HeaderSynonyms.field(forHeader: header, in: kind) == nil)
+  }
+}
+
+struct HeaderSynonymsDocumentationTests {
+  /// Returns the lines of `docs/exports.md` under the heading, up to the next heading.
+  private func section(_ heading: String) throws -> String {
+    let docs = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("docs/exports.md")
+    let text = try String(contentsOf: docs, encoding: .utf8)
+    let start = try #require(text.range(of: "## \(heading)\n"))
+    let rest = text[start.upperBound...]
+    let end = rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex
+    return String(rest[..<end])
+  }
+
+  @Test(arguments: [(ExportKind.customers, "Customers export"), (.locations, "Locations export")])
+  func docsListEveryHeader(kind: ExportKind, heading: String) throws {
+    let text = try section(heading)
+
+    for (field, headers) in HeaderSynonyms.headers(of: kind) {
+      for header in headers {
+        #expect(text.contains("`\(header)`"), "\(field) header \(header) is not in the docs")
+      }
+    }
   }
 }
