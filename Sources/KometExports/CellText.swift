@@ -3,7 +3,7 @@ import Spreadsheet
 
 /// Reads names, codes and activity flags from cells.
 enum CellText {
-  /// Returns the cell as trimmed text, or nil when it is blank; whole numbers have no `.0`.
+  /// Returns the cell as trimmed text, or nil when it is blank. Whole numbers lose the `.0`.
   static func text(_ value: CellValue) -> String? {
     let text: String
     switch value {
@@ -22,7 +22,7 @@ enum CellText {
     return trimmed.isEmpty ? nil : trimmed
   }
 
-  /// Reads a yes-or-no cell such as `TRUE`, `Yes`, `Y`, `X`, `1`; nil when blank or unknown.
+  /// Reads a yes-or-no cell such as `TRUE`, `Yes`, `Y`, `X` or `1`, or nil when blank or unknown.
   static func flag(_ value: CellValue) -> Bool? {
     switch value {
     case .boolean(let flag):
@@ -39,7 +39,7 @@ enum CellText {
     }
   }
 
-  /// Reads a status cell such as `Active` or `Inactive`; nil when blank or unknown.
+  /// Reads a status cell such as `Active` or `Inactive`, or nil when blank or unknown.
   static func status(_ value: CellValue) -> Bool? {
     guard case .text(let text) = value else { return nil }
     let word = HeaderSynonyms.normalize(text)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// How a customer matched the query.
+/// The way a customer matched the query.
 package enum CustomerMatchKind: String, Sendable, Codable {
   /// The whole name, the whole code or the ID equals the query, ignoring case.
   case exact
@@ -27,9 +27,9 @@ package enum CustomerMatchOutcome: Sendable, Equatable {
   case none
 }
 
-/// Finds the customer record that stands for DWF.
+/// Finds the customer record that is DWF.
 package struct CustomerMatcher: Sendable, Equatable {
-  /// The name, code or ID to look for; `DWF` unless the user passes another.
+  /// The name, code or ID to look for, `DWF` unless the user passes another.
   package var query: String
   package var includesInactive: Bool
 
@@ -49,7 +49,7 @@ package struct CustomerMatcher: Sendable, Equatable {
 
   /// Matches the customers against the query.
   ///
-  /// Exact matches win: one exact match is the answer even when other customers match by word,
+  /// Exact matches win: one exact match is the result even when other customers match by word,
   /// which lets a user settle a tie by passing a whole name or an ID. Without an exact match,
   /// the word matches decide. A customer whose activity is unknown counts as active.
   package func match(_ customers: [ExportRecord]) -> Result {
@@ -92,7 +92,8 @@ package struct CustomerMatcher: Sendable, Equatable {
     return nil
   }
 
-  /// Whether `phrase` occurs in `text`, ignoring case, with no letter or digit on either side.
+  /// Returns whether `phrase` occurs in `text`, ignoring case, with no letter or digit on either
+  /// side.
   ///
   /// So `DWF` is found in `DWF Wholesale` and `Florists (DWF)`, but not in `DWFX` or `Dwfield`.
   package static func containsWholeWord(_ phrase: String, in text: String) -> Bool {

@@ -4,11 +4,11 @@ import Spreadsheet
 ///
 /// The header cases stop the read. `invalidID` and `idBeyondDoublePrecision` are warnings: the
 /// reader collects them in `ExportTable.warnings` and carries on, skipping the row for an invalid
-/// ID and keeping it for an imprecise one. Each `description` says what is wrong, where, and what
+/// ID and keeping it for an imprecise one. Each `description` states what is wrong, where, and what
 /// to do next.
 package enum ExportError: Error, Equatable, Sendable {
-  /// No row has two known headers of one export; `headers` are those of the first row that has
-  /// two or more text cells (`row` nil when no row has).
+  /// No row has two known headers of one export. `headers` are those of the first row that has
+  /// two or more text cells, and `row` is nil when no row has.
   case notAnExport(file: String, sheet: String, row: Int?, headers: [HeaderCell])
   /// The header row fits both exports equally well.
   case ambiguousExportKind(
@@ -18,10 +18,10 @@ package enum ExportError: Error, Equatable, Sendable {
     file: String, sheet: String, row: Int, kind: ExportKind, headers: [HeaderCell])
   case ambiguousIDColumns(
     file: String, sheet: String, row: Int, kind: ExportKind, candidates: [HeaderCell])
-  /// An ID cell that is neither a whole non-negative number nor digits; the row is skipped.
+  /// An ID cell that is neither a whole non-negative number nor digits, so the row is skipped.
   case invalidID(
     file: String, sheet: String, row: Int, column: Int, kind: ExportKind, value: CellValue)
-  /// An ID stored as a number at or above 2^53, whose last digits may have been lost; the row
+  /// An ID stored as a number at or above 2^53, whose last digits may have been lost. The row
   /// is kept with the digits the number has.
   case idBeyondDoublePrecision(
     file: String, sheet: String, row: Int, column: Int, kind: ExportKind, value: Double)

@@ -1,7 +1,7 @@
 import Foundation
 import Spreadsheet
 
-/// Reads an export row by row: it finds the header row, then takes a record from each row
+/// Reads an export row by row. It finds the header row, then takes a record from each row
 /// below it, so a caller can stream a large sheet without holding its rows.
 package struct ExportTableReader {
   package let file: String

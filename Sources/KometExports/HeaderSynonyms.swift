@@ -6,7 +6,7 @@ import Foundation
 /// integration guide and from common spreadsheet spellings. Within a field, earlier entries win
 /// when a row has several of them (except for the ID, where several candidates are an error).
 package enum HeaderSynonyms {
-  /// The accepted headers of one kind of export, field by field, in priority order.
+  /// Returns the accepted headers of one kind of export, field by field, in priority order.
   package static func headers(of kind: ExportKind) -> [(field: ExportField, headers: [String])] {
     switch kind {
     case .customers: return customerHeaders
@@ -19,12 +19,12 @@ package enum HeaderSynonyms {
     lookup[kind]?[normalize(header)]?.field
   }
 
-  /// Returns the header's place in its field's list, 0 for the first; lower wins.
+  /// Returns the header's place in its field's list, 0 for the first. Lower places win.
   static func priority(ofHeader header: String, in kind: ExportKind) -> Int {
     lookup[kind]?[normalize(header)]?.priority ?? Int.max
   }
 
-  /// Whether the header names the export's kind itself, such as `Customer ID` or `Location Name`.
+  /// Returns whether the header names the export's kind, such as `Customer ID` or `Location ID`.
   static func isTyped(_ header: String, for kind: ExportKind) -> Bool {
     normalize(header).hasPrefix(kind.recordNoun)
   }

@@ -1,8 +1,8 @@
 extension IDReport {
   /// Renders the report as plain text for a terminal, ending in a newline.
   ///
-  /// Customers are counted, not listed (the JSON lists them); the DWF customer, the candidates
-  /// to choose from, every location and every warning are listed.
+  /// Customers are counted, not listed, because the JSON lists them. The DWF customer, the
+  /// candidates to choose from, every location and every warning are listed.
   package var text: String {
     var sections: [String] = []
     sections.append(customersSection())

@@ -1,4 +1,4 @@
-/// What `komet-dwf ids` prints: every customer, the DWF customer and every location.
+/// The result of `komet-dwf ids`: every customer, the DWF customer and every location.
 package struct IDReport: Sendable, Equatable {
   /// The customers export, or nil when none was given.
   package var customers: ExportTable?

@@ -6,7 +6,7 @@ func numbered(_ rows: [[CellValue]]) -> [(number: Int, values: [CellValue])] {
   rows.enumerated().map { (number: $0.offset + 1, values: $0.element) }
 }
 
-/// Builds a row of text cells; an empty string becomes an empty cell.
+/// Builds a row of text cells, where an empty string becomes an empty cell.
 func textRow(_ texts: String...) -> [CellValue] {
   texts.map { $0.isEmpty ? .empty : .text($0) }
 }
