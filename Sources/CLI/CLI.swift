@@ -1,3 +1,4 @@
+import KometExports
 import Spreadsheet
 
 /// Runs the `komet-dwf` command line with `arguments` (without the program name), writing to
@@ -11,6 +12,9 @@ package func runCommandLine(_ arguments: [String], streams: OutputStreams = .sta
   } catch let error as SpreadsheetError {
     streams.writeError("komet-dwf: \(error)\n")
     return exitCode(for: error).rawValue
+  } catch let error as ExportError {
+    streams.writeError("komet-dwf: \(error)\n")
+    return ExitCode.dataError.rawValue
   } catch {
     streams.writeError("komet-dwf: \(error)\n")
     return ExitCode.failure.rawValue
@@ -27,6 +31,10 @@ private func dispatch(_ arguments: [String], streams: OutputStreams) throws -> E
   switch command {
   case "inspect":
     return try InspectCommand(arguments: rest).run(streams: streams)
+  case "ids":
+    return try IdsCommand(arguments: rest).run(streams: streams)
+  case "demo":
+    return try DemoCommand(arguments: rest).run(streams: streams)
   case "help", "--help", "-h":
     streams.write(helpText)
     return .success
@@ -51,6 +59,14 @@ let helpText = """
     \(InspectCommand.usage)
         Lists the sheets of an .xlsx, .csv or HTML-table file and prints the rows of one
         (the first visible worksheet unless --sheet names another).
+    \(IdsCommand.usage)
+        Finds the DWF customer in a customers export (a whole-word match on name or code,
+        "DWF" unless --customer names another; inactive customers only with
+        --include-inactive) and lists every location of a locations export. Exits 65 when
+        several customers match or none does.
+    \(DemoCommand.usage)
+        Runs ids and inspect on the sample exports (Samples/ unless --samples names
+        another folder).
     help
         Prints this text.
 

@@ -1,0 +1,74 @@
+import KometExports
+import Spreadsheet
+
+/// `komet-dwf ids FILE... [--customer NAME] [--include-inactive] [--json]`: finds the DWF
+/// customer ID and every location ID in Komet's customers and locations exports.
+struct IdsCommand {
+  let paths: [String]
+  let matcher: CustomerMatcher
+  let isJSON: Bool
+
+  static let usage = "komet-dwf ids FILE... [--customer NAME] [--include-inactive] [--json]"
+
+  init(arguments: [String]) throws {
+    let parsed = try CommandLineArguments(
+      arguments, valued: ["customer"], switches: ["include-inactive", "json"])
+    guard !parsed.positional.isEmpty else {
+      throw UsageError.missingArgument("FILE: usage is \(IdsCommand.usage)")
+    }
+    paths = parsed.positional
+    matcher = CustomerMatcher(
+      query: parsed.options["customer"] ?? "DWF",
+      includesInactive: parsed.flags.contains("include-inactive"))
+    isJSON = parsed.flags.contains("json")
+  }
+
+  func run(streams: OutputStreams) throws -> ExitCode {
+    let tables = try paths.map(readExport)
+    let report = try IDReport(tables: tables, matcher: matcher)
+
+    if isJSON {
+      streams.write(Array(try report.jsonData()))
+    } else {
+      streams.write(report.text)
+    }
+
+    guard let dwf = report.dwf else { return .success }
+    switch dwf.outcome {
+    case .one: return .success
+    case .several, .none: return .dataError
+    }
+  }
+
+  /// Reads the export in `path`: the first worksheet, in workbook order with visible sheets
+  /// first, whose rows hold a customers or locations table.
+  private func readExport(_ path: String) throws -> ExportTable {
+    let document = try SpreadsheetDocument(path: path)
+    let readable = document.sheets.indices.filter { document.sheets[$0].hasRows }
+    let ordered = readable.filter { document.sheets[$0].state == .visible }
+      + readable.filter { document.sheets[$0].state != .visible }
+    guard !ordered.isEmpty else {
+      _ = try document.sheetIndex(for: nil)
+      throw SpreadsheetError.sheetNotFound(
+        path: path, selector: "that holds rows", available: document.sheets.map(\.name))
+    }
+
+    var firstError: ExportError?
+    for index in ordered {
+      do {
+        return try readTable(document, sheetAt: index)
+      } catch let error as ExportError {
+        firstError = firstError ?? error
+      }
+    }
+    throw firstError!
+  }
+
+  private func readTable(_ document: SpreadsheetDocument, sheetAt index: Int) throws -> ExportTable {
+    var reader = ExportTableReader(file: document.path, sheet: document.sheets[index].name)
+    try document.readRows(sheetAt: index) { row in
+      try reader.add(rowNumber: row.number, values: try row.denseValues())
+    }
+    return try reader.finish()
+  }
+}
