@@ -38,7 +38,7 @@ class Checksum:
         self.true_cells = 0
 
     def add_row(self, values):
-        """Fold one row of Python values: None or "" (empty), str, bool, int or float."""
+        """Fold one row of values: str, bool, int or float, with None or "" for an empty cell."""
         for value in values:
             if value is None or value == "":
                 continue
@@ -56,8 +56,8 @@ class Checksum:
                 if value:
                     self.true_cells += 1
             elif kind is int or kind is float:
-                # Plain left-to-right addition of doubles: sum() compensates from Python 3.12 on
-                # and would give a different total.
+                # Plain left-to-right addition of doubles, because sum() compensates from
+                # Python 3.12 on and would give a different total.
                 self.number_cells += 1
                 self.number_sum += float(value)
             else:

@@ -66,7 +66,7 @@ def cultivar_name(row_index):
 
 
 def barcode(row_index):
-    """Returns an EAN-13 style code: 12 digits unique per row plus the check digit."""
+    """Return an EAN-13 style code, 12 digits unique per row followed by the check digit."""
     digits = f"{(row_index * BARCODE_MULTIPLIER + BARCODE_OFFSET) % 10**12:012d}"
     weighted = sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits))
     return digits + str((10 - weighted % 10) % 10)
@@ -78,7 +78,7 @@ class Row:
     __slots__ = ("product_id", "product", "colour", "lot", "barcode", "boxes", "cents", "organic")
 
     def values(self):
-        """Returns the cells as Python values, None for an empty cell."""
+        """Return the cells as Python values, None for an empty cell."""
         return (
             self.product_id, self.product, self.colour, self.lot, self.barcode, self.boxes,
             self.cents / 100, self.organic,
@@ -90,7 +90,7 @@ def pick(random, choices):
 
 
 def inventory_rows(seed, count, rows_without_barcode):
-    """Yields `count` rows; the given number of them, chosen by the seed, have no barcode."""
+    """Yield `count` rows, of which `rows_without_barcode`, chosen by the seed, have no barcode."""
     random = Random(seed)
 
     missing = set()
@@ -111,14 +111,14 @@ def inventory_rows(seed, count, rows_without_barcode):
         yield row
 
 
-# Every text cell except the colour is unique in a file, so a file's shared-string table holds
+# Every text cell except the colour is unique in a file, so a file's shared-string table contains
 # the headers, the colours and three strings per row, less one per row without a barcode. Taking
 # out exactly as many barcodes as there are fixed strings leaves 3 strings per row.
 ROWS_WITHOUT_BARCODE = len(HEADERS) + len(COLOURS)
 
 
 def number_text(value):
-    """Formats a number as producers do: integers plainly, others in shortest round-trip form."""
+    """Format a number as producers do, integers plainly and others in shortest round-trip form."""
     return str(value) if type(value) is int else repr(value)
 
 
@@ -157,15 +157,16 @@ SHEET_XML_TAIL = (
 
 
 class InlineCells:
-    """Writes text cells as inline strings (t="inlineStr")."""
+    """Cell writer that stores text as inline strings (t="inlineStr")."""
 
     def text(self, reference, value, style=0):
         style_attribute = f' s="{style}"' if style else ""
-        return f'<c r="{reference}"{style_attribute} t="inlineStr"><is><t>{escape(value)}</t></is></c>'
+        return (f'<c r="{reference}"{style_attribute} t="inlineStr">'
+                f"<is><t>{escape(value)}</t></is></c>")
 
 
 class SharedCells:
-    """Writes text cells as indexes (t="s") into a table filled in order of first use."""
+    """Cell writer that stores text as indexes (t="s") into a table numbered by first use."""
 
     def __init__(self, fixed_strings):
         self.fixed = {value: index for index, value in enumerate(fixed_strings)}
@@ -183,7 +184,7 @@ class SharedCells:
 
 
 def row_xml(number, row, cells):
-    """Returns one <row> element; an empty barcode cell is left out, as producers do."""
+    """Return one <row> element. A missing barcode leaves its cell out, as producers do."""
     parts = [
         f'<row r="{number}" spans="1:8">',
         f'<c r="A{number}" s="{STYLE_ID}"><v>{row.product_id}</v></c>',
@@ -216,7 +217,7 @@ def entry(name):
 
 
 class ChunkedWriter:
-    """Buffers text and writes it as UTF-8 in chunks of about a megabyte."""
+    """Buffer that writes text as UTF-8 in chunks of about a megabyte."""
 
     def __init__(self, stream):
         self.stream = stream
@@ -236,7 +237,7 @@ class ChunkedWriter:
 
 
 def write_sheet(archive, name, rows, count, cells, checksum):
-    """Streams the worksheet part and folds every value written into `checksum`."""
+    """Stream the worksheet part and fold every value written into `checksum`."""
     with archive.open(entry(name), "w", force_zip64=True) as stream:
         writer = ChunkedWriter(stream)
         writer.write(sheet_xml_head(count + 1))
@@ -250,7 +251,7 @@ def write_sheet(archive, name, rows, count, cells, checksum):
 
 
 def write_shared_strings(archive, rows, fixed_strings, reference_count):
-    """Streams the table in the order SharedCells numbers its strings: fixed ones, then rows."""
+    """Stream the table in the order SharedCells numbers its strings, fixed ones first."""
     with archive.open(entry("xl/sharedStrings.xml"), "w", force_zip64=True) as stream:
         writer = ChunkedWriter(stream)
         unique = 0
@@ -260,8 +261,8 @@ def write_shared_strings(archive, rows, fixed_strings, reference_count):
             unique += 1
             writer.write(f"<si><t>{escape(value)}</t></si>")
 
-        # The counts go in the root element, so they are computed before streaming starts:
-        # every row adds its product, lot and barcode, when it has one.
+        # The root element carries both counts before any string is written, so the reference
+        # count comes from the sheet pass and the unique count from the layout.
         writer.write(
             '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
             '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
@@ -282,7 +283,8 @@ def write_shared_strings(archive, rows, fixed_strings, reference_count):
 CONTENT_TYPES_HEAD = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="rels"'
+    ' ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
     '<Default Extension="xml" ContentType="application/xml"/>'
     '<Override PartName="/xl/workbook.xml"'
     ' ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
@@ -484,7 +486,7 @@ def main():
             continue
         path = os.path.join(arguments.out, name)
         started = time.monotonic()
-        # Writes to a temporary name first, so an interrupted run leaves no half-written file.
+        # A temporary name first, so that an interrupted run leaves no half-written file.
         generate(path + ".partial")
         os.replace(path + ".partial", path)
         os.replace(path + ".partial.checksum.json", path + ".checksum.json")
