@@ -29,7 +29,7 @@ CUSTOMERS = [
      "Armellini", "Yes"),
     (10015, "DWF Wholesale Florists (old account)", "DWF-OLD", "Wholesaler", "Ana Ruiz",
      "Net 30", 0, "Armellini", "No"),
-    (10020, "Fleur de Lis Imports", "FLEUR", "Importer", "Luis Mora", "Prepaid", 10000, "UPS",
+    (10020, "Fleurs Bogotá Importación", "FLEUR", "Importer", "Luis Mora", "Prepaid", 10000, "UPS",
      "Yes"),
     (10024, "Green Valley Roses", "GVR", "Retailer", "Marta Gil", "Net 15", 7500, "FedEx", "Yes"),
     (10031, "Miami Flower Exchange", "MFX", "Wholesaler", "Marta Gil", "Net 45", 60000,
