@@ -233,20 +233,28 @@ enum TextSniffer {
     if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }
 
     if let firstNUL = head.firstIndex(of: 0) {
-      let evenNULs = stride(from: 0, to: head.count, by: 2).filter { head[$0] == 0 }.count
-      let oddNULs = stride(from: 1, to: head.count, by: 2).filter { head[$0] == 0 }.count
-      let pairs = max(1, head.count / 2)
-      if evenNULs * 10 >= pairs * 9 || oddNULs * 10 >= pairs * 9 {
-        return "UTF-16 text without a byte order mark"
+      for parity in 0..<2 {
+        let highBytes = stride(from: parity, to: head.count, by: 2).map { head[$0] }
+        let lowBytes = stride(from: 1 - parity, to: head.count, by: 2).map { head[$0] }
+        let nulCount = highBytes.filter { $0 == 0 }.count
+        if nulCount * 10 >= highBytes.count * 9, controlCount(in: lowBytes) * 100 <= lowBytes.count
+        {
+          return "UTF-16 text without a byte order mark"
+        }
       }
       return "binary data, with a NUL byte at offset \(firstNUL)"
     }
 
-    let allowed: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D, 0x1A]
-    let controls = head.filter { ($0 < 0x20 && !allowed.contains($0)) || $0 == 0x7F }.count
+    let controls = controlCount(in: head)
     if controls * 100 > head.count {
       return "binary data, with \(controls) control bytes in the first \(head.count)"
     }
     return nil
+  }
+
+  /// Counts the bytes below 0x20, and DEL, that text does not use.
+  private static func controlCount(in bytes: [UInt8]) -> Int {
+    let allowed: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D, 0x1A]
+    return bytes.filter { ($0 < 0x20 && !allowed.contains($0)) || $0 == 0x7F }.count
   }
 }

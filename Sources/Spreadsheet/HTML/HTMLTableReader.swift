@@ -25,13 +25,12 @@ enum HTMLTableReader {
       throw SpreadsheetError.readFailed(
         path: path, reason: "the HTML page is larger than \(maximumPageSize) bytes")
     }
-    let page = try file.readBytes(count: Int(file.size), at: 0)
+    let (page, encoding) = textForParser(try file.readBytes(count: Int(file.size), at: 0))
 
     xmlInitParser()
     let options = Int32(
       bitPattern: HTML_PARSE_NONET.rawValue | HTML_PARSE_NOERROR.rawValue
         | HTML_PARSE_NOWARNING.rawValue)
-    let encoding = fallbackEncoding(for: page)
     let document = page.withUnsafeBufferPointer { buffer in
       buffer.withMemoryRebound(to: CChar.self) { characters in
         htmlReadMemory(characters.baseAddress, Int32(page.count), nil, encoding, options)
@@ -54,23 +53,36 @@ enum HTMLTableReader {
     return collector.tables
   }
 
-  /// Returns the encoding to read a page in when it declares none, or nil to let libxml2
-  /// follow its byte order mark or `charset` declaration.
+  /// Returns the page and the encoding to pass to libxml2: nil when the page has a byte order
+  /// mark or declares a `charset` or XML `encoding`, which libxml2 follows, and "UTF-8"
+  /// otherwise.
   ///
-  /// Without either, libxml2 2.9 reads HTML as ISO-8859-1; pages exported today are mostly
-  /// UTF-8, so valid UTF-8 is read as UTF-8 and anything else as Windows-1252.
-  private static func fallbackEncoding(for page: [UInt8]) -> String? {
+  /// Without a declaration libxml2 2.9 reads HTML as ISO-8859-1, but pages exported today are
+  /// mostly UTF-8. So a page without one is read as UTF-8 when it is valid UTF-8, and is
+  /// converted from Windows-1252 otherwise, as the CSV reader converts such files.
+  private static func textForParser(_ page: [UInt8]) -> ([UInt8], String?) {
     let boms: [[UInt8]] = [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]]
-    if boms.contains(where: { page.starts(with: $0) }) { return nil }
+    if boms.contains(where: { page.starts(with: $0) }) { return (page, nil) }
 
     let head = String(decoding: page.prefix(4096), as: UTF8.self).lowercased()
-    if head.contains("charset") || head.contains("encoding=") { return nil }
+    if head.contains("charset") || head.contains("encoding=") { return (page, nil) }
 
     var validator = UTF8Validator()
+    var isUTF8 = true
     for (offset, byte) in page.enumerated() where !validator.consume(byte, at: offset) {
-      return "windows-1252"
+      isUTF8 = false
+      break
     }
-    return validator.incompleteSequenceStart == nil ? "UTF-8" : "windows-1252"
+    if isUTF8 && validator.incompleteSequenceStart == nil { return (page, "UTF-8") }
+
+    var decoder = CSVTextDecoder(encoding: .windows1252, offset: 0)
+    var text: [UInt8] = []
+    text.reserveCapacity(page.count + page.count / 4)
+    page.withUnsafeBufferPointer { buffer in
+      // Windows-1252 maps every byte, so decoding cannot fail.
+      try? decoder.decode(buffer, into: &text)
+    }
+    return (text, "UTF-8")
   }
 }
 
