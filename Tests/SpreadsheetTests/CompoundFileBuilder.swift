@@ -19,7 +19,7 @@ struct CompoundFileBuilder {
 
   var sectorSize: Int { majorVersion == 4 ? 4096 : 512 }
 
-  /// Creates a file whose root storage holds `names` as streams, linked as right siblings.
+  /// Creates a file whose root storage contains `names` as streams, linked as right siblings.
   init(streams names: [String], majorVersion: UInt16 = 3) {
     self.majorVersion = majorVersion
     var root = Entry(name: "Root Entry", type: 5)

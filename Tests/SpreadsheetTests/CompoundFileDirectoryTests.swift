@@ -21,8 +21,9 @@ private func patched(_ offset: Int, _ value: UInt32, in bytes: [UInt8] = valid) 
   return copy
 }
 
-// In the built file the FAT is sector 0 (file offset 512) and the directory starts at
-// sector 1 (offset 1024); the header's field offsets are those of [MS-CFB] 2.2.
+// In the built file the FAT is sector 0 (file offset 512) and the directory starts at sector 1
+// (offset 1024). Header offsets: 28 byte order, 30 sector shift, 48 first directory sector,
+// 68 first DIFAT sector, 72 DIFAT sector count, 76 the first FAT sector's location.
 private let brokenFiles: [BrokenCompoundFile] = [
   BrokenCompoundFile(
     name: "cut inside the header", bytes: Array(valid.prefix(300)),

@@ -100,8 +100,8 @@ enum FormatTestSupport {
     return rows
   }
 
-  /// Drops empty cells at the end of each row and empty rows at the end of the grid, as the
-  /// corpus README says grids are compared.
+  /// Drops empty cells at the end of each row and empty rows at the end of the grid, which is how
+  /// the corpus README compares grids.
   static func normalized(_ grid: [[String]]) -> [[String]] {
     var rows = grid.map { row in
       Array(row.reversed().drop { $0.isEmpty }.reversed())

@@ -3,8 +3,8 @@
 /// Opening reads the file once to choose the encoding: a UTF-8 or UTF-16 byte order mark
 /// decides it, and without one the file is UTF-8 when all of it is valid UTF-8 and Windows-1252
 /// otherwise. UTF-16 is checked in the same pass. The delimiter comes from the first records
-/// (see `DelimiterDetector`). Rows are then streamed in chunks, so memory holds one chunk and
-/// one record, never the file.
+/// (see `DelimiterDetector`). Rows are then streamed in chunks, so memory contains one chunk
+/// and one record, never the whole file.
 struct CSVFile {
   let path: String
   let encoding: TextEncoding
@@ -16,7 +16,7 @@ struct CSVFile {
   /// The length of the byte order mark that the text starts after.
   private let textOffset: Int
 
-  /// The most bytes of text that delimiter detection reads.
+  /// The maximum number of bytes of text that delimiter detection reads.
   static let delimiterSampleSize = 256 << 10
 
   /// Opens `path` and detects its encoding and delimiter.
@@ -118,7 +118,7 @@ struct CSVFile {
   }
 
   /// Reads `file` from byte `offset` in chunks and calls `body` with each chunk decoded to
-  /// UTF-8, until `body` returns false; returns whether the whole file was read.
+  /// UTF-8, until `body` returns false. Returns whether the whole file was read.
   ///
   /// - Throws: `SpreadsheetError.csvInvalidEncoding` at the first invalid byte sequence.
   @discardableResult

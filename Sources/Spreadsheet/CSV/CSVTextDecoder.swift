@@ -1,6 +1,6 @@
 /// Converts a text file's bytes to UTF-8 chunk by chunk, checking them as it goes.
 ///
-/// A chunk may end inside a UTF-8 sequence, a UTF-16 code unit or a surrogate pair; the decoder
+/// A chunk may end inside a UTF-8 sequence, a UTF-16 code unit or a surrogate pair. The decoder
 /// keeps the incomplete part for the next chunk, so any chunk size gives the same output.
 struct CSVTextDecoder {
   /// A byte sequence that is invalid in the encoding, at its offset from the start of the file.

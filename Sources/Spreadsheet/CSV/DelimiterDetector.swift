@@ -10,7 +10,7 @@ struct DelimiterDetector {
     UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t"), UInt8(ascii: "|"),
   ]
 
-  /// The most records the sample takes.
+  /// The maximum number of records in the sample.
   static let maximumRecords = 100
 
   private var counts: [[Int]] = Array(repeating: [], count: candidates.count)

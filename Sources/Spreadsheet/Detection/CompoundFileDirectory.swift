@@ -1,24 +1,23 @@
 /// The names of the streams and storages at the top of an OLE2 compound file ([MS-CFB]).
 ///
-/// The reader follows the header, the DIFAT, the FAT and the directory's sector chain with every
-/// sector number checked against the file size, every chain checked for loops and every count
-/// capped, so a truncated or hostile file ends in `CompoundFileDirectory.Failure`, never in a
-/// crash, a hang or a read outside the file.
+/// The reader follows the header, the DIFAT, the FAT and the directory's sector chain. It checks
+/// every sector number against the file size, every chain for loops, and caps every count, so a
+/// truncated or hostile file ends in `Failure`, not in a crash, a hang or a read outside the file.
 struct CompoundFileDirectory {
   /// A reason the compound file cannot be read, in words for the error message.
   struct Failure: Error, Equatable {
     let reason: String
   }
 
-  /// The entry names directly under the root storage, in the order the directory tree holds them.
+  /// The entry names directly under the root storage, in the directory tree's order.
   private(set) var rootEntryNames: [String] = []
 
   static let signature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
 
-  /// The most directory sectors read; Office files use a handful, and 1 << 14 sectors hold at
-  /// least 65,536 entries.
+  /// The maximum number of directory sectors read. Office files use a handful, and 1 << 14
+  /// sectors contain at least 65,536 entries.
   static let maximumDirectorySectors = 1 << 14
-  /// The most root-level entries visited in the directory's red-black tree.
+  /// The maximum number of root-level entries visited in the directory's red-black tree.
   static let maximumRootEntries = 1 << 16
 
   private static let endOfChain: UInt32 = 0xFFFF_FFFE

@@ -1,4 +1,4 @@
-/// What kind of container a file is, as far as choosing a reader goes.
+/// The kind of container a file is, as far as choosing a reader goes.
 enum DetectedFormat: Sendable, Equatable {
   case zipPackage
   case delimitedText
@@ -12,9 +12,10 @@ enum FormatDetector {
 
   /// Detects the format of the file at `path`.
   ///
-  /// The checks run in this order: an empty file, an Excel lock file name (`~$...`), an OLE2
-  /// compound file (judged by its directory), a ZIP signature, raw BIFF2-5 records, an HTML
-  /// page, a known binary format, bytes that are not text, and delimited text otherwise.
+  /// The checks run in this order. First come an empty file, an Excel lock file name (`~$...`)
+  /// and an OLE2 compound file, judged by its directory. Then come a ZIP signature, raw BIFF2-5
+  /// records, an HTML page, a known binary format and bytes that are not text. Anything else is
+  /// delimited text.
   ///
   /// - Throws: `SpreadsheetError.emptyFile`, `.excelLockFile`, `.legacyExcel`,
   ///   `.encryptedWorkbook` or `.unrecognizedFormat` naming what the file is, and
@@ -226,9 +227,9 @@ enum TextSniffer {
   /// Returns what is wrong with `head` as the start of a text file, or nil when it may be text.
   ///
   /// Text with a UTF-16 byte order mark passes, and the CSV reader checks it. Without one, a
-  /// NUL byte marks binary data (or UTF-16 without a BOM, when every other byte is NUL), and so
-  /// do control characters other than tab, line feed, form feed, carriage return and
-  /// substitute (0x1A, an old end-of-file mark) in more than 1% of the bytes.
+  /// NUL byte marks binary data, or UTF-16 without a BOM when every other byte is NUL. Control
+  /// characters in more than 1% of the bytes mark binary data too. Tab, line feed, form feed,
+  /// carriage return and substitute (0x1A, an old end-of-file mark) do not count.
   static func problem(with head: [UInt8]) -> String? {
     if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }
 

@@ -2,8 +2,8 @@ import CLibXML2
 
 /// Reads the tables of an HTML page, as web applications export them under an .xls name.
 ///
-/// libxml2's HTML parser builds the tree with network access off; it loads no DTD and never
-/// substitutes entities declared in the page, so the page cannot make it read another file.
+/// libxml2's HTML parser builds the tree with network access off. It loads no DTD and does not
+/// substitute entities declared in the page, so the page cannot make it read another file.
 enum HTMLTableReader {
   /// The largest page read, because `htmlReadMemory` takes the size as a C `int`.
   static let maximumPageSize = Int64(Int32.max)
@@ -79,7 +79,7 @@ enum HTMLTableReader {
     var text: [UInt8] = []
     text.reserveCapacity(page.count + page.count / 4)
     page.withUnsafeBufferPointer { buffer in
-      // Windows-1252 maps every byte, so decoding cannot fail.
+      // Windows-1252 maps every byte to a character, so this decoder throws no error.
       try? decoder.decode(buffer, into: &text)
     }
     return (text, "UTF-8")
@@ -221,7 +221,7 @@ private struct HTMLTableBuilder {
   /// For each column, whether a cell from a row above covers it in the current row.
   private var isCovered: [Bool] = []
 
-  /// The most columns a row gets, as many as a worksheet has.
+  /// The maximum number of columns in a row, as many as an Excel worksheet has.
   private static let maximumColumns = 16_384
 
   init(slot: Int) {
