@@ -28,7 +28,8 @@ private let htmlCases: [HTMLCase] = [
     [[["Id", "Name"], ["1", "Rosa"]]]),
   HTMLCase(
     "white space collapsed and trimmed",
-    "<table><tr><td>\n  Dutch \t Wholesale\r\n Flowers  </td><td>&nbsp;12345&nbsp;</td></tr></table>",
+    "<table><tr><td>\n  Dutch \t Wholesale\r\n Flowers  </td>"
+      + "<td>&nbsp;12345&nbsp;</td></tr></table>",
     [[["Dutch Wholesale Flowers", "12345"]]]),
   HTMLCase(
     "line breaks", "<table><tr><td><br>line one <br/> line two<br><br>three<br></td></tr></table>",
