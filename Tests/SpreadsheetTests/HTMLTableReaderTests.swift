@@ -87,6 +87,14 @@ private let htmlCases: [HTMLCase] = [
       + Array("</td></tr></table>".utf8),
     [[["Café"]]]),
   HTMLCase(
+    "declared Windows-1252 with an undefined byte",
+    bytes: Array("<meta http-equiv=Content-Type content='text/html; charset=windows-1252'>".utf8)
+      + Array("<table><tr><td>a".utf8) + [0x81, 0x80] + Array("</td><td>c</td></tr></table>".utf8),
+    [[["a\u{81}€", "c"]]]),
+  HTMLCase(
+    "declared UTF-8", "<meta charset=\"UTF-8\"><table><tr><td>Ærø</td></tr></table>",
+    [[["Ærø"]]]),
+  HTMLCase(
     "entity declared in the page is not expanded",
     "<!DOCTYPE html [<!ENTITY host SYSTEM \"file:///etc/hostname\">]>"
       + "<table><tr><td>&host;</td></tr></table>",

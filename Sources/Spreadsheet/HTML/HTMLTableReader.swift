@@ -53,19 +53,25 @@ enum HTMLTableReader {
     return collector.tables
   }
 
-  /// Returns the page and the encoding to pass to libxml2: nil when the page has a byte order
-  /// mark or declares a `charset` or XML `encoding`, which libxml2 follows, and "UTF-8"
-  /// otherwise.
+  /// Returns the page and the encoding to pass to libxml2, which then ignores the page's own
+  /// declaration.
   ///
-  /// Without a declaration libxml2 2.9 reads HTML as ISO-8859-1, but pages exported today are
-  /// mostly UTF-8. So a page without one is read as UTF-8 when it is valid UTF-8, and is
-  /// converted from Windows-1252 otherwise, as the CSV reader converts such files.
+  /// A page with a byte order mark, or one that declares a charset other than Windows-1252,
+  /// ISO-8859-1 or ASCII, goes to libxml2 as it is, with nil. A page declaring one of those three
+  /// is converted from Windows-1252 by `CSVTextDecoder`, because libxml2's converter stops at the
+  /// first byte that Windows-1252 leaves undefined and drops the rest of the page. A page without
+  /// a declaration, which libxml2 2.9 would read as ISO-8859-1, is read as UTF-8 when it is valid
+  /// UTF-8 and converted from Windows-1252 otherwise.
   private static func textForParser(_ page: [UInt8]) -> ([UInt8], String?) {
     let boms: [[UInt8]] = [[0xEF, 0xBB, 0xBF], [0xFF, 0xFE], [0xFE, 0xFF]]
     if boms.contains(where: { page.starts(with: $0) }) { return (page, nil) }
 
-    let head = String(decoding: page.prefix(4096), as: UTF8.self).lowercased()
-    if head.contains("charset") || head.contains("encoding=") { return (page, nil) }
+    let head = Array(String(decoding: page.prefix(4096), as: UTF8.self).lowercased().utf8)
+    if let declared = declaredCharset(in: head) {
+      let singleByte = ["windows-1252", "cp1252", "iso-8859-1", "iso8859-1", "latin1", "us-ascii"]
+      guard singleByte.contains(declared) else { return (page, nil) }
+      return (convertedFromWindows1252(page), "UTF-8")
+    }
 
     var validator = UTF8Validator()
     var isUTF8 = true
@@ -74,7 +80,31 @@ enum HTMLTableReader {
       break
     }
     if isUTF8 && validator.incompleteSequenceStart == nil { return (page, "UTF-8") }
+    return (convertedFromWindows1252(page), "UTF-8")
+  }
 
+  /// Returns the lower-case value after the first `charset=` or `encoding=` in `head`, or nil.
+  private static func declaredCharset(in head: [UInt8]) -> String? {
+    for key in ["charset", "encoding"] {
+      let pattern = Array(key.utf8)
+      guard head.count > pattern.count,
+        let start = (0...(head.count - pattern.count)).first(where: {
+          head[$0..<$0 + pattern.count].elementsEqual(pattern)
+        })
+      else { continue }
+
+      let separators: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, 0x3D, 0x22, 0x27]
+      let rest = head[(start + pattern.count)...].drop { separators.contains($0) }
+      let name = rest.prefix { byte in
+        (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) || byte == 0x2D
+          || byte == 0x5F || byte == 0x2E || byte == 0x3A
+      }
+      return String(decoding: name, as: UTF8.self)
+    }
+    return nil
+  }
+
+  private static func convertedFromWindows1252(_ page: [UInt8]) -> [UInt8] {
     var decoder = CSVTextDecoder(encoding: .windows1252, offset: 0)
     var text: [UInt8] = []
     text.reserveCapacity(page.count + page.count / 4)
@@ -82,7 +112,7 @@ enum HTMLTableReader {
       // Windows-1252 maps every byte to a character, so this decoder throws no error.
       try? decoder.decode(buffer, into: &text)
     }
-    return (text, "UTF-8")
+    return text
   }
 }
 
