@@ -1,4 +1,4 @@
-/// Writes RFC 4180 records: a field is quoted only when it holds the delimiter, a quote, or a
+/// Writes RFC 4180 records: a field is quoted only when it contains the delimiter, a quote, or a
 /// line break, and quotes inside are doubled. Lines end in `\n`.
 struct CSVRecordWriter {
   private(set) var output: [UInt8] = []

@@ -1,7 +1,7 @@
 import Foundation
 
-/// `komet-dwf demo [--samples DIR]`: runs `ids` and `inspect` on the sample exports, and says
-/// which parts of the exchange do not exist yet.
+/// The `komet-dwf demo [--samples DIR]` command, which runs `ids` and `inspect` on the sample
+/// exports and lists the parts of the exchange that do not exist yet.
 struct DemoCommand {
   let samplesFolder: String
 

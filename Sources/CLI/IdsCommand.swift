@@ -1,8 +1,8 @@
 import KometExports
 import Spreadsheet
 
-/// `komet-dwf ids FILE... [--customer NAME] [--include-inactive] [--json]`: finds the DWF
-/// customer ID and every location ID in Komet's customers and locations exports.
+/// The `komet-dwf ids` command, which finds the DWF customer ID and every location ID in Komet's
+/// customers and locations exports.
 struct IdsCommand {
   let paths: [String]
   let matcher: CustomerMatcher
@@ -40,8 +40,8 @@ struct IdsCommand {
     }
   }
 
-  /// Reads the export in `path`: the first worksheet, in workbook order with visible sheets
-  /// first, whose rows hold a customers or locations table.
+  /// Reads the export in `path` from the first worksheet whose rows contain a customers or
+  /// locations table, trying visible sheets first and each group in workbook order.
   private func readExport(_ path: String) throws -> ExportTable {
     let document = try SpreadsheetDocument(path: path)
     let readable = document.sheets.indices.filter { document.sheets[$0].hasRows }

@@ -1,7 +1,6 @@
 import Spreadsheet
 
-/// `komet-dwf inspect FILE [--sheet NAME|NUMBER] [--format table|csv|json]`: lists the sheets
-/// of a file and prints the rows of one.
+/// The `komet-dwf inspect` command, which lists the sheets of a file and prints the rows of one.
 struct InspectCommand {
   enum Format: String {
     case table, csv, json

@@ -2,9 +2,9 @@
   import Glibc
 #endif
 
-/// Where a command writes: data to standard output, messages to standard error.
+/// The output streams of a command: data goes to standard output, messages to standard error.
 ///
-/// Tests pass collecting streams; `main` passes the process's own.
+/// Tests pass collecting streams, and `main` passes the process's own.
 package final class OutputStreams: @unchecked Sendable {
   // @unchecked: a command runs on one thread; the collected buffers are read after it returns.
 
@@ -19,7 +19,7 @@ package final class OutputStreams: @unchecked Sendable {
     self.isErrorTerminal = isErrorTerminal
   }
 
-  /// The process's standard output and standard error.
+  /// Returns the process's standard output and standard error.
   package static func standard() -> OutputStreams {
     OutputStreams(isCollecting: false, isErrorTerminal: isatty(2) == 1)
   }

@@ -6,7 +6,7 @@ package enum SheetState: String, Sendable, Equatable {
   case veryHidden
 }
 
-/// What a sheet holds, taken from the type of its relationship in the workbook.
+/// The type of a sheet, taken from the type of its relationship in the workbook.
 package enum SheetKind: String, Sendable, Equatable {
   case worksheet
   case chartsheet

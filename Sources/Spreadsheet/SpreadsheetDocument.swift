@@ -10,9 +10,9 @@ package enum DocumentFormat: Sendable, Equatable {
 
 /// Limits that keep a hostile or broken file from exhausting time or memory.
 package struct ReadLimits: Sendable, Equatable {
-  /// The most bytes one ZIP entry may inflate to.
+  /// The maximum number of bytes one ZIP entry may inflate to.
   package var maximumEntrySize: Int64 = 4 << 30
-  /// The most bytes all entries read from one archive may inflate to together.
+  /// The maximum number of bytes that all entries read from one archive may inflate to.
   package var maximumTotalSize: Int64 = 16 << 30
   /// The largest inflated-to-compressed ratio allowed once an entry passes `ratioThreshold`.
   package var maximumCompressionRatio: Int = 1_000
@@ -24,8 +24,8 @@ package struct ReadLimits: Sendable, Equatable {
 
 /// A spreadsheet file opened for reading: an OOXML workbook, a CSV file or an HTML table.
 ///
-/// Opening reads the file's structure (sheet list, shared strings, styles); rows are
-/// streamed on request, so memory does not grow with the number of rows.
+/// Opening reads the file's structure, such as the sheet list. Rows are streamed on request,
+/// so memory does not grow with the number of rows.
 package final class SpreadsheetDocument {
   package let path: String
   package let format: DocumentFormat

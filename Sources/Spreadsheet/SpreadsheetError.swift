@@ -1,6 +1,6 @@
 /// Everything that can go wrong while reading a spreadsheet file.
 ///
-/// Each case carries the file and the place in it, and `description` says what is wrong and
+/// Each case carries the file and the place in it. Its `description` states what is wrong and
 /// what to do next, so the text can go to a person as it is.
 package enum SpreadsheetError: Error, Equatable, Sendable {
   // MARK: Files and formats
@@ -14,9 +14,9 @@ package enum SpreadsheetError: Error, Equatable, Sendable {
   case binaryWorkbook(path: String)
   case openDocumentSpreadsheet(path: String)
   case excelLockFile(path: String)
-  /// A ZIP package that holds no spreadsheet, such as a Word document.
+  /// A ZIP package that contains no spreadsheet, such as a Word document.
   case notASpreadsheetPackage(path: String, detail: String)
-  /// Bytes that match no format this reader knows; `detail` names what they look like.
+  /// Bytes that match no format this reader reads; `detail` names what they look like.
   case unrecognizedFormat(path: String, detail: String)
 
   // MARK: ZIP
