@@ -154,7 +154,9 @@ private func beginRow(
   forEachAttribute(attributes, count: count) { name, value in
     guard isSingleLetter(name, "r") else { return }
     // A row number past Excel's range would make callers fill millions of empty rows.
-    number = parseRowNumber(value).flatMap { (1...CellReference.maximumRow).contains($0) ? $0 : nil }
+    number = parseRowNumber(value).flatMap {
+      (1...CellReference.maximumRow).contains($0) ? $0 : nil
+    }
     if number == nil { state.pointee.invalidReference = String(decoding: value, as: UTF8.self) }
   }
 

@@ -87,7 +87,9 @@ struct WorksheetRowBuffer {
   /// because readers of a row rely on that order and Excel keeps the last value written.
   mutating func sortByColumn() {
     guard !isAscending else { return }
-    let order = (0..<count).sorted { columns[$0] < columns[$1] || (columns[$0] == columns[$1] && $0 < $1) }
+    let order = (0..<count).sorted {
+      columns[$0] < columns[$1] || (columns[$0] == columns[$1] && $0 < $1)
+    }
     var kept: [Int] = []
     for index in order {
       if let last = kept.last, columns[last] == columns[index] { kept.removeLast() }
