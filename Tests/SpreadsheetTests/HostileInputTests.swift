@@ -68,7 +68,7 @@ struct HostileInputTests {
         end.appendUInt16(0)
         bytes += end
       }
-      #expect(try probe.read(bytes) != nil || round % 2 == 1, "round \(round)")
+      #expect(try probe.read(bytes) != nil, "round \(round)")
     }
   }
 
