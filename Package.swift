@@ -20,7 +20,7 @@ let package = Package(
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),
-    .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "CLibCrypto"]),
+    .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "CLibCrypto", "CZlib"]),
     .testTarget(name: "KometExportsTests", dependencies: ["KometExports", "Spreadsheet"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "Spreadsheet"]),
   ]

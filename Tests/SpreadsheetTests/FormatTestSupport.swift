@@ -26,6 +26,7 @@ enum FormatTestSupport {
 
   /// Writes `bytes` to a file named `name` in a new temporary folder, calls `body` with its
   /// path and removes the folder.
+  @discardableResult
   static func withFile<Result>(
     named name: String = "input.csv", bytes: [UInt8], _ body: (String) throws -> Result
   ) throws -> Result {
@@ -117,21 +118,4 @@ struct CSVRecord: Equatable, Sendable, CustomStringConvertible {
   let fields: [String]
 
   var description: String { "\(number): \(fields)" }
-}
-
-/// SplitMix64, a small seeded generator, so random inputs are the same on every run.
-struct SeededGenerator: RandomNumberGenerator {
-  private var state: UInt64
-
-  init(seed: UInt64) {
-    state = seed
-  }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var value = state
-    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-    return value ^ (value >> 31)
-  }
 }

@@ -79,6 +79,7 @@ private let startElement: startElementNsSAX2Func = {
     state.pointee.isInSheetData = true
   case .row where state.pointee.isInSheetData:
     beginRow(state, attributes: attributes, count: Int(attributeCount))
+    if state.pointee.invalidReference != nil { SAXFrame.stop(context) }
   case .c where state.pointee.isInSheetData:
     beginCell(state, attributes: attributes, count: Int(attributeCount))
     if state.pointee.invalidReference != nil { SAXFrame.stop(context) }
@@ -151,7 +152,12 @@ private func beginRow(
 ) {
   var number: Int?
   forEachAttribute(attributes, count: count) { name, value in
-    if isSingleLetter(name, "r") { number = parseRowNumber(value) }
+    guard isSingleLetter(name, "r") else { return }
+    // A row number past Excel's range would make callers fill millions of empty rows.
+    number = parseRowNumber(value).flatMap {
+      (1...CellReference.maximumRow).contains($0) ? $0 : nil
+    }
+    if number == nil { state.pointee.invalidReference = String(decoding: value, as: UTF8.self) }
   }
 
   state.pointee.row.removeAll()
@@ -219,6 +225,7 @@ private func endCell(_ state: StatePointer) {
 private func endRow(_ state: StatePointer) -> Bool {
   state.pointee.previousRowNumber = state.pointee.rowNumber
   guard state.pointee.row.count > 0 else { return true }
+  state.pointee.row.sortByColumn()
   do {
     try state.pointee.onRow(state.pointee.rowNumber, &state.pointee.row)
     return true

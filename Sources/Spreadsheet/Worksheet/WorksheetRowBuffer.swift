@@ -27,6 +27,8 @@ struct WorksheetRowBuffer {
   private(set) var text: UnsafeMutablePointer<UInt8>
   private(set) var textCount = 0
   private var textCapacity = 0
+  /// Whether every cell so far has a larger column than the one before it.
+  private(set) var isAscending = true
 
   init() {
     capacity = 64
@@ -52,6 +54,7 @@ struct WorksheetRowBuffer {
   mutating func removeAll() {
     count = 0
     textCount = 0
+    isAscending = true
   }
 
   @inline(__always)
@@ -67,6 +70,7 @@ struct WorksheetRowBuffer {
   @inline(__always)
   mutating func appendCell(column: Int, type: StoredCellType, style: Int, start: Int) {
     if count == capacity { growCells() }
+    if count > 0, Int32(truncatingIfNeeded: column) <= columns[count - 1] { isAscending = false }
     columns[count] = Int32(truncatingIfNeeded: column)
     types[count] = type
     styles[count] = Int32(truncatingIfNeeded: style)
@@ -77,6 +81,32 @@ struct WorksheetRowBuffer {
     if textCount + 1 > textCapacity { growText(toAtLeast: textCount + 1) }
     text[textCount] = 0
     textCount += 1
+  }
+
+  /// Puts the cells in ascending column order, keeping the last of cells that share a column,
+  /// because readers of a row rely on that order and Excel keeps the last value written.
+  mutating func sortByColumn() {
+    guard !isAscending else { return }
+    let order = (0..<count).sorted {
+      columns[$0] < columns[$1] || (columns[$0] == columns[$1] && $0 < $1)
+    }
+    var kept: [Int] = []
+    for index in order {
+      if let last = kept.last, columns[last] == columns[index] { kept.removeLast() }
+      kept.append(index)
+    }
+    permute(columns, by: kept)
+    permute(types, by: kept)
+    permute(styles, by: kept)
+    permute(starts, by: kept)
+    permute(lengths, by: kept)
+    count = kept.count
+    isAscending = true
+  }
+
+  private func permute<T>(_ pointer: UnsafeMutablePointer<T>, by order: [Int]) {
+    let values = order.map { pointer[$0] }
+    for (position, value) in values.enumerated() { pointer[position] = value }
   }
 
   func column(at index: Int) -> Int { Int(columns[index]) }

@@ -44,7 +44,8 @@ final class EntryCursor: @unchecked Sendable {
     }
 
     let dataStart = try EntryCursor.dataOffset(of: entry, in: file)
-    guard dataStart + entry.compressedSize <= file.size else {
+    // Subtracting keeps a hostile ZIP64 size near Int64.max from overflowing the sum.
+    guard entry.compressedSize <= file.size - dataStart else {
       throw SpreadsheetError.zipTruncated(
         path: file.path, detail: "entry \(entry.name) runs past the end of the file")
     }

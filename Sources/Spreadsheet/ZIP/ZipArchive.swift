@@ -61,14 +61,22 @@ final class ZipArchive {
     let tailStart = file.size - Int64(tailLength)
     let tail = try file.readBytes(count: tailLength, at: tailStart)
 
-    var position = tail.count - 22
-    while position >= 0 {
-      if tail[position] == 0x50, tail[position + 1] == 0x4B, tail[position + 2] == 5,
-        tail[position + 3] == 6
+    // A comment can hold the signature too, so a record whose comment length reaches the end
+    // of the file wins over one nearer the end; failing that, the last signature is taken.
+    var position = -1
+    var candidate = tail.count - 22
+    while candidate >= 0 {
+      if tail[candidate] == 0x50, tail[candidate + 1] == 0x4B, tail[candidate + 2] == 5,
+        tail[candidate + 3] == 6
       {
-        break
+        if position < 0 { position = candidate }
+        let commentLength = Int(tail[candidate + 20]) | Int(tail[candidate + 21]) << 8
+        if candidate + 22 + commentLength == tail.count {
+          position = candidate
+          break
+        }
       }
-      position -= 1
+      candidate -= 1
     }
     guard position >= 0 else {
       throw SpreadsheetError.zipTruncated(
@@ -98,7 +106,7 @@ final class ZipArchive {
       }
     }
 
-    guard offset >= 0, size >= 0, offset + size <= file.size else {
+    guard offset >= 0, size >= 0, offset <= file.size, size <= file.size - offset else {
       throw SpreadsheetError.zipTruncated(
         path: file.path,
         detail: "the central directory at byte \(offset) runs past the end of the file")
@@ -119,7 +127,9 @@ final class ZipArchive {
     }
 
     var record = ByteReader(try file.readBytes(count: 56, at: Int64(recordOffset)))
-    guard record.uint32() == zip64EndRecordSignature, record.skip(20),
+    // After the signature come the record size, two versions, two disk numbers and the
+    // entry count of this disk (28 bytes), then the total count, the size and the offset.
+    guard record.uint32() == zip64EndRecordSignature, record.skip(28),
       let count = record.uint64(), let size = record.uint64(), let offset = record.uint64(),
       count < UInt64(Int64.max), size < UInt64(Int64.max), offset < UInt64(Int64.max)
     else {
