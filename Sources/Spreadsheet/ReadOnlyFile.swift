@@ -25,7 +25,7 @@ final class ReadOnlyFile {
     }
     guard (status.st_mode & S_IFMT) == S_IFREG else {
       close(descriptor)
-      throw SpreadsheetError.readFailed(path: path, reason: "not a regular file")
+      throw SpreadsheetError.notARegularFile(path: path, kind: fileKind(status.st_mode))
     }
 
     self.path = path
@@ -65,5 +65,16 @@ final class ReadOnlyFile {
     let read = try read(into: &bytes, at: offset)
     bytes.removeLast(count - read)
     return bytes
+  }
+}
+
+/// Names the kind of a file that is not a regular file, from its `st_mode`.
+private func fileKind(_ mode: mode_t) -> String {
+  switch mode & S_IFMT {
+  case S_IFDIR: return "folder"
+  case S_IFIFO: return "named pipe (FIFO)"
+  case S_IFSOCK: return "socket"
+  case S_IFCHR, S_IFBLK: return "device"
+  default: return "special file"
   }
 }

@@ -103,6 +103,9 @@ package final class SpreadsheetDocument {
   ///   `.sheetHasNoRows` when no worksheet can be read.
   package func sheetIndex(for selector: String?) throws -> Int {
     let names = sheets.map(\.name)
+    guard !sheets.isEmpty else {
+      throw SpreadsheetError.workbookHasNoSheets(path: path)
+    }
     guard let selector else {
       let worksheets = sheets.indices.filter { sheets[$0].kind == .worksheet }
       if let index = worksheets.first(where: { sheets[$0].state == .visible && sheets[$0].hasRows })

@@ -7,6 +7,8 @@ package enum SpreadsheetError: Error, Equatable, Sendable {
 
   case fileNotFound(path: String)
   case readFailed(path: String, reason: String)
+  /// A folder, FIFO, device or socket where a file was expected.
+  case notARegularFile(path: String, kind: String)
   case emptyFile(path: String)
   /// A legacy `.xls` workbook; `variant` names the format, such as "BIFF8 in an OLE2 file".
   case legacyExcel(path: String, variant: String)
@@ -37,8 +39,12 @@ package enum SpreadsheetError: Error, Equatable, Sendable {
   case partMissing(path: String, part: String, referencedBy: String)
   case workbookNotFound(path: String, detail: String)
   case sheetNotFound(path: String, selector: String, available: [String])
+  case workbookHasNoSheets(path: String)
   case sheetHasNoRows(path: String, sheet: String, reason: String)
   case sharedStringOutOfRange(path: String, sheet: String, cell: String, index: Int, count: Int)
+  /// A `t="s"` cell whose value is no shared-string index at all.
+  case invalidSharedStringIndex(path: String, sheet: String, cell: String, value: String)
+  case invalidRowNumber(path: String, sheet: String, value: String)
   case invalidCellReference(path: String, sheet: String, reference: String)
 
   // MARK: CSV
@@ -54,6 +60,8 @@ extension SpreadsheetError: CustomStringConvertible {
       return "\(path): file not found. Check the name and the folder."
     case .readFailed(let path, let reason):
       return "\(path): could not be read (\(reason)). Check the file's permissions."
+    case .notARegularFile(let path, let kind):
+      return "\(path): this is a \(kind), not a file. Pass the export file itself."
     case .emptyFile(let path):
       return "\(path): the file is empty (0 bytes). Export it again from Komet and copy it again."
     case .legacyExcel(let path, let variant):
@@ -76,7 +84,8 @@ extension SpreadsheetError: CustomStringConvertible {
       return "\(path): this ZIP package holds no spreadsheet (\(detail))."
         + " Export the data from Komet to Excel and re-save it as .xlsx or .csv."
     case .unrecognizedFormat(let path, let detail):
-      return "\(path): not a spreadsheet (\(detail)). Re-save it as .xlsx or .csv."
+      return "\(path): not a spreadsheet (\(detail)). Export the data from Komet to Excel again"
+        + " and use that file, or save the spreadsheet as .xlsx or .csv."
     case .zipTruncated(let path, let detail):
       return "\(path): the file is truncated (\(detail)); it may still be copying."
         + " Wait for the copy to finish, or export and copy it again."
@@ -118,12 +127,21 @@ extension SpreadsheetError: CustomStringConvertible {
       let names = available.isEmpty ? "none" : available.joined(separator: ", ")
       return "\(path): no sheet \(selector). The sheets are: \(names)."
         + " Pass one of these names, or a position from 1 to \(available.count)."
+    case .workbookHasNoSheets(let path):
+      return "\(path): the workbook lists no sheets, so there is nothing to read."
+        + " Open it in Excel or LibreOffice, check that it holds the export, and save it again."
     case .sheetHasNoRows(let path, let sheet, let reason):
       return "\(path): sheet \"\(sheet)\" has no rows to read (\(reason))."
         + " Choose another sheet with --sheet, or re-save the file in Excel as .xlsx."
     case .sharedStringOutOfRange(let path, let sheet, let cell, let index, let count):
       return "\(path): sheet \"\(sheet)\", cell \(cell) names shared string \(index),"
         + " but the workbook has \(count). Re-save the file in Excel as .xlsx."
+    case .invalidSharedStringIndex(let path, let sheet, let cell, let value):
+      return "\(path): sheet \"\(sheet)\", cell \(cell) should name a shared string by number,"
+        + " but holds \"\(value)\". Re-save the file in Excel as .xlsx."
+    case .invalidRowNumber(let path, let sheet, let value):
+      return "\(path): sheet \"\(sheet)\" has an invalid row number \"\(value)\""
+        + " (rows run from 1 to 1048576). Re-save the file in Excel as .xlsx."
     case .invalidCellReference(let path, let sheet, let reference):
       return "\(path): sheet \"\(sheet)\" has an invalid cell reference \"\(reference)\"."
         + " Re-save the file in Excel as .xlsx."

@@ -141,6 +141,13 @@ struct WorksheetParserTests {
         + " Re-save the file in Excel as .xlsx.")
   }
 
+  @Test func nonNumericSharedStringIndexIsNamed() {
+    #expect(
+      WorksheetParserTests.errorText("<row r=\"3\"><c r=\"C3\" t=\"s\"><v>abc</v></c></row>")
+        == "book.xlsx: sheet \"Sheet1\", cell C3 should name a shared string by number,"
+        + " but holds \"abc\". Re-save the file in Excel as .xlsx.")
+  }
+
   @Test(arguments: ["1A", "A0B", "XFE1", "A1048577", "", "$A$1", "A-1"])
   func invalidCellReferenceIsNamed(reference: String) {
     #expect(
@@ -156,8 +163,8 @@ struct WorksheetParserTests {
     #expect(
       WorksheetParserTests.errorText(
         "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"\(number)\"><c><v>1</v></c></row>")
-        == "book.xlsx: sheet \"Sheet1\" has an invalid cell reference \"\(number)\"."
-        + " Re-save the file in Excel as .xlsx.")
+        == "book.xlsx: sheet \"Sheet1\" has an invalid row number \"\(number)\""
+        + " (rows run from 1 to 1048576). Re-save the file in Excel as .xlsx.")
   }
 
   @Test func lastColumnAndRowRead() throws {

@@ -37,12 +37,16 @@ final class SheetValueResolver {
       return kind == .number ? .number(number) : .fromSerial(number, kind: kind, system: dateSystem)
 
     case .sharedString:
-      let position = parseIndex(bytes)
-      guard let position, let text = sharedStrings.string(at: position) else {
-        let cell = CellReference(column: buffer.pointee.column(at: index), row: row)
-        throw SpreadsheetError.sharedStringOutOfRange(
+      let cell = CellReference(column: buffer.pointee.column(at: index), row: row)
+      guard let position = parseIndex(bytes) else {
+        throw SpreadsheetError.invalidSharedStringIndex(
           path: path, sheet: sheetName, cell: cell.description,
-          index: position ?? -1, count: sharedStrings.count)
+          value: String(decoding: bytes, as: UTF8.self))
+      }
+      guard let text = sharedStrings.string(at: position) else {
+        throw SpreadsheetError.sharedStringOutOfRange(
+          path: path, sheet: sheetName, cell: cell.description, index: position,
+          count: sharedStrings.count)
       }
       return .text(text)
 

@@ -31,9 +31,14 @@ enum WorksheetParser {
         feed: { try archive.stream(entry, $0) },
         stateError: { state.pointee.failure })
 
-      if let reference = state.pointee.invalidReference {
+      switch state.pointee.invalidAttribute {
+      case .cellReference(let reference):
         throw SpreadsheetError.invalidCellReference(
           path: archive.path, sheet: sheetName, reference: reference)
+      case .rowNumber(let value):
+        throw SpreadsheetError.invalidRowNumber(path: archive.path, sheet: sheetName, value: value)
+      case nil:
+        break
       }
     }
   }
@@ -44,7 +49,13 @@ struct WorksheetState {
   var row = WorksheetRowBuffer()
   let onRow: (Int, UnsafeMutablePointer<WorksheetRowBuffer>) throws -> Void
   var failure: Error?
-  var invalidReference: String?
+  var invalidAttribute: InvalidAttribute?
+
+  /// An `r` attribute that stops the parse, kept until the error can name the sheet.
+  enum InvalidAttribute {
+    case cellReference(String)
+    case rowNumber(String)
+  }
 
   var isInSheetData = false
   var rowNumber = 0
@@ -79,10 +90,10 @@ private let startElement: startElementNsSAX2Func = {
     state.pointee.isInSheetData = true
   case .row where state.pointee.isInSheetData:
     beginRow(state, attributes: attributes, count: Int(attributeCount))
-    if state.pointee.invalidReference != nil { SAXFrame.stop(context) }
+    if state.pointee.invalidAttribute != nil { SAXFrame.stop(context) }
   case .c where state.pointee.isInSheetData:
     beginCell(state, attributes: attributes, count: Int(attributeCount))
-    if state.pointee.invalidReference != nil { SAXFrame.stop(context) }
+    if state.pointee.invalidAttribute != nil { SAXFrame.stop(context) }
   case .v where state.pointee.isInCell:
     state.pointee.hasValue = true
     state.pointee.isCollecting = true
@@ -157,7 +168,9 @@ private func beginRow(
     number = parseRowNumber(value).flatMap {
       (1...CellReference.maximumRow).contains($0) ? $0 : nil
     }
-    if number == nil { state.pointee.invalidReference = String(decoding: value, as: UTF8.self) }
+    if number == nil {
+      state.pointee.invalidAttribute = .rowNumber(String(decoding: value, as: UTF8.self))
+    }
   }
 
   state.pointee.row.removeAll()
@@ -183,7 +196,9 @@ private func beginCell(
     if isSingleLetter(name, "r") {
       hasReference = true
       reference = CellReference.parse(value)
-      if reference == nil { state.pointee.invalidReference = String(decoding: value, as: UTF8.self) }
+      if reference == nil {
+        state.pointee.invalidAttribute = .cellReference(String(decoding: value, as: UTF8.self))
+      }
     } else if isSingleLetter(name, "t") {
       type = cellType(value)
     } else if isSingleLetter(name, "s") {
