@@ -67,9 +67,11 @@ guard arguments.count == 2 else {
 do {
   let document = try SpreadsheetDocument(path: arguments[1])
   var checksum = Checksum()
-  try document.readRows(sheetAt: try document.sheetIndex(for: nil)) { row in
-    for index in 0..<row.count {
-      checksum.add(try row.value(at: index))
+  for sheet in document.sheets.indices where document.sheets[sheet].hasRows {
+    try document.readRows(sheetAt: sheet) { row in
+      for index in 0..<row.count {
+        checksum.add(try row.value(at: index))
+      }
     }
   }
   print(checksum.json)
