@@ -22,7 +22,8 @@ struct InspectCommand {
     sheetSelector = parsed.options["sheet"]
     let formatName = parsed.options["format"] ?? "table"
     guard let format = Format(rawValue: formatName) else {
-      throw UsageError.invalidValue(option: "format", value: formatName, expected: "table, csv or json")
+      throw UsageError.invalidValue(
+        option: "format", value: formatName, expected: "table, csv or json")
     }
     self.format = format
   }
@@ -31,6 +32,8 @@ struct InspectCommand {
     let document = try SpreadsheetDocument(path: path)
     let index = try document.sheetIndex(for: sheetSelector)
     let progress = ProgressLine(streams: streams)
+    // Clearing the line on a failed read too keeps the error message from following it.
+    defer { progress.finish() }
 
     for sheet in document.sheets {
       if let problem = sheet.problem {
@@ -46,7 +49,6 @@ struct InspectCommand {
     case .json:
       try writeJSON(document, sheetAt: index, streams: streams, progress: progress)
     }
-    progress.finish()
     return .success
   }
 
@@ -97,7 +99,8 @@ struct InspectCommand {
     try document.readRows(sheetAt: index) { row in
       let fields = try canonicalFields(row)
       guard !fields.isEmpty else { return }
-      buffer += String(row.number).leftPadded(to: 7) + " | " + fields.joined(separator: " | ") + "\n"
+      buffer +=
+        String(row.number).leftPadded(to: 7) + " | " + fields.joined(separator: " | ") + "\n"
       progress.update(row: row.number)
       if buffer.utf8.count > 1 << 16 {
         streams.write(buffer)
@@ -116,7 +119,8 @@ struct InspectCommand {
       let range = try usedRange(of: document, sheetAt: position)
       var members = [
         "\"index\":\(position + 1)", "\"name\":\(jsonString(sheet.name))",
-        "\"state\":\(jsonString(sheet.state.rawValue))", "\"type\":\(jsonString(sheet.kind.rawValue))",
+        "\"state\":\(jsonString(sheet.state.rawValue))",
+        "\"type\":\(jsonString(sheet.kind.rawValue))",
         "\"usedRange\":\(range.map { jsonString("\($0)") } ?? "null")",
       ]
       if let problem = sheet.problem { members.append("\"problem\":\(jsonString(problem))") }
@@ -138,7 +142,8 @@ struct InspectCommand {
       try document.readRows(sheetAt: index) { row in
         let fields = try canonicalFields(row)
         guard !fields.isEmpty else { return }
-        buffer += (isFirst ? "" : ",") + "{\"row\":\(row.number),\"cells\":["
+        buffer +=
+          (isFirst ? "" : ",") + "{\"row\":\(row.number),\"cells\":["
           + fields.map(jsonString).joined(separator: ",") + "]}"
         isFirst = false
         progress.update(row: row.number)
