@@ -15,10 +15,16 @@ struct InspectCommand {
 
   init(arguments: [String]) throws {
     let parsed = try CommandLineArguments(arguments, valued: ["sheet", "format"], switches: [])
-    guard parsed.positional.count == 1 else {
+    guard let first = parsed.positional.first else {
       throw UsageError.missingArgument("FILE: usage is \(InspectCommand.usage)")
     }
-    path = parsed.positional[0]
+    guard parsed.positional.count == 1 else {
+      throw UsageError.unexpectedArgument(
+        parsed.positional[1],
+        reason: "inspect reads one file. Run inspect once for each file; usage is"
+          + " \(InspectCommand.usage)")
+    }
+    path = first
     sheetSelector = parsed.options["sheet"]
     let formatName = parsed.options["format"] ?? "table"
     guard let format = Format(rawValue: formatName) else {
