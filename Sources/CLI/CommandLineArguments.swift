@@ -47,6 +47,8 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
   case unknownOption(String)
   case missingValue(option: String)
   case missingArgument(String)
+  /// A positional argument past those the command takes, with why and what to do instead.
+  case unexpectedArgument(String, reason: String)
   case invalidValue(option: String, value: String, expected: String)
 
   var description: String {
@@ -59,6 +61,8 @@ enum UsageError: Error, Equatable, CustomStringConvertible {
       return "option --\(option) needs a value."
     case .missingArgument(let name):
       return "missing \(name). Run 'komet-dwf help' for usage."
+    case .unexpectedArgument(let argument, let reason):
+      return "unexpected argument '\(argument)': \(reason)."
     case .invalidValue(let option, let value, let expected):
       return "invalid value '\(value)' for --\(option); expected \(expected)."
     }

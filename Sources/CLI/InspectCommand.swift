@@ -14,14 +14,21 @@ struct InspectCommand {
 
   init(arguments: [String]) throws {
     let parsed = try CommandLineArguments(arguments, valued: ["sheet", "format"], switches: [])
-    guard parsed.positional.count == 1 else {
+    guard let first = parsed.positional.first else {
       throw UsageError.missingArgument("FILE: usage is \(InspectCommand.usage)")
     }
-    path = parsed.positional[0]
+    guard parsed.positional.count == 1 else {
+      throw UsageError.unexpectedArgument(
+        parsed.positional[1],
+        reason: "inspect reads one file. Run inspect once for each file; usage is"
+          + " \(InspectCommand.usage)")
+    }
+    path = first
     sheetSelector = parsed.options["sheet"]
     let formatName = parsed.options["format"] ?? "table"
     guard let format = Format(rawValue: formatName) else {
-      throw UsageError.invalidValue(option: "format", value: formatName, expected: "table, csv or json")
+      throw UsageError.invalidValue(
+        option: "format", value: formatName, expected: "table, csv or json")
     }
     self.format = format
   }
@@ -30,6 +37,8 @@ struct InspectCommand {
     let document = try SpreadsheetDocument(path: path)
     let index = try document.sheetIndex(for: sheetSelector)
     let progress = ProgressLine(streams: streams)
+    // Clearing the line on a failed read too keeps the error message from following it.
+    defer { progress.finish() }
 
     for sheet in document.sheets {
       if let problem = sheet.problem {
@@ -45,7 +54,6 @@ struct InspectCommand {
     case .json:
       try writeJSON(document, sheetAt: index, streams: streams, progress: progress)
     }
-    progress.finish()
     return .success
   }
 
@@ -96,7 +104,8 @@ struct InspectCommand {
     try document.readRows(sheetAt: index) { row in
       let fields = try canonicalFields(row)
       guard !fields.isEmpty else { return }
-      buffer += String(row.number).leftPadded(to: 7) + " | " + fields.joined(separator: " | ") + "\n"
+      buffer +=
+        String(row.number).leftPadded(to: 7) + " | " + fields.joined(separator: " | ") + "\n"
       progress.update(row: row.number)
       if buffer.utf8.count > 1 << 16 {
         streams.write(buffer)
@@ -115,7 +124,8 @@ struct InspectCommand {
       let range = try usedRange(of: document, sheetAt: position)
       var members = [
         "\"index\":\(position + 1)", "\"name\":\(jsonString(sheet.name))",
-        "\"state\":\(jsonString(sheet.state.rawValue))", "\"type\":\(jsonString(sheet.kind.rawValue))",
+        "\"state\":\(jsonString(sheet.state.rawValue))",
+        "\"type\":\(jsonString(sheet.kind.rawValue))",
         "\"usedRange\":\(range.map { jsonString("\($0)") } ?? "null")",
       ]
       if let problem = sheet.problem { members.append("\"problem\":\(jsonString(problem))") }
@@ -137,7 +147,8 @@ struct InspectCommand {
       try document.readRows(sheetAt: index) { row in
         let fields = try canonicalFields(row)
         guard !fields.isEmpty else { return }
-        buffer += (isFirst ? "" : ",") + "{\"row\":\(row.number),\"cells\":["
+        buffer +=
+          (isFirst ? "" : ",") + "{\"row\":\(row.number),\"cells\":["
           + fields.map(jsonString).joined(separator: ",") + "]}"
         isFirst = false
         progress.update(row: row.number)

@@ -11,7 +11,8 @@ package final class OutputStreams: @unchecked Sendable {
   private let isCollecting: Bool
   private(set) package var collectedOutput: [UInt8] = []
   private(set) package var collectedError: [UInt8] = []
-  /// Whether standard error is a terminal, which turns on progress lines.
+  /// Whether progress lines go to standard error: it is a terminal and standard output is
+  /// not, so progress never lands between the rows printed on the same screen.
   package let isErrorTerminal: Bool
 
   private init(isCollecting: Bool, isErrorTerminal: Bool) {
@@ -21,12 +22,13 @@ package final class OutputStreams: @unchecked Sendable {
 
   /// Returns the process's standard output and standard error.
   package static func standard() -> OutputStreams {
-    OutputStreams(isCollecting: false, isErrorTerminal: isatty(2) == 1)
+    OutputStreams(isCollecting: false, isErrorTerminal: isatty(2) == 1 && isatty(1) == 0)
   }
 
-  /// Streams that keep everything written, for tests.
-  package static func collecting() -> OutputStreams {
-    OutputStreams(isCollecting: true, isErrorTerminal: false)
+  /// Streams that keep everything written, for tests, with progress lines when
+  /// `isErrorTerminal`.
+  package static func collecting(isErrorTerminal: Bool = false) -> OutputStreams {
+    OutputStreams(isCollecting: true, isErrorTerminal: isErrorTerminal)
   }
 
   package var outputText: String { String(decoding: collectedOutput, as: UTF8.self) }

@@ -119,8 +119,11 @@ package struct CustomerMatcher: Sendable, Equatable {
     character.isLetter || character.isNumber
   }
 
+  /// Compares ignoring case and with each run of white space taken as one space, so the query
+  /// `DWF Wholesale` matches a name stored as `DWF`, a line break and `Wholesale`.
   private func isEqualIgnoringCase(_ text: String, _ other: String) -> Bool {
-    text.trimmingCharacters(in: .whitespacesAndNewlines)
-      .compare(other, options: .caseInsensitive) == .orderedSame
+    let words = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    let otherWords = other.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    return words.compare(otherWords, options: .caseInsensitive) == .orderedSame
   }
 }

@@ -56,6 +56,12 @@ extension ExportError: CustomStringConvertible {
       return "\(place(file, sheet)), row \(row): several columns could hold the"
         + " \(kind.recordNoun) ID: \(list(candidates)). Delete or rename all but the one that"
         + " holds Komet's \(kind.recordNoun) ID."
+    case .invalidID(let file, let sheet, let row, let column, let kind, .text(let text))
+    where ExportID.isScientificNotation(text):
+      return "\(place(file, sheet)), cell \(cell(column, row)): the \(kind.recordNoun) ID"
+        + " \"\(text)\" is in scientific notation, as a spreadsheet saves a long number to CSV,"
+        + " and its last digits are lost, so the row is skipped. Use the .xlsx export, or format"
+        + " the column as Text or as a number without decimals before saving as CSV."
     case .invalidID(let file, let sheet, let row, let column, let kind, let value):
       return "\(place(file, sheet)), cell \(cell(column, row)): the \(kind.recordNoun) ID"
         + " \(invalidIDDetail(value)), so the row is skipped. Correct the ID in Komet and"

@@ -43,7 +43,7 @@ extension IDReport {
       lines.append("Several customers match \(query), so none was chosen:")
       lines += Self.table(customerRows(candidates))
       let example = candidates[0].record
-      let byName = example.name.map { "--customer \(Self.shellQuoted($0)) or " } ?? ""
+      let byName = example.name.map { "--customer \(Self.shellQuoted(Self.oneLine($0))) or " } ?? ""
       lines.append(
         "Choose one: pass --customer with its exact name or its ID, for example"
           + " \(byName)--customer \(example.id).")
@@ -72,7 +72,9 @@ extension IDReport {
         + " \(count(locations.records.count, "location"))."
     ]
     if !locations.records.isEmpty {
-      let rows = locations.records.map { [$0.id, $0.name ?? "", $0.code ?? "", "\($0.row)"] }
+      let rows = locations.records.map {
+        [$0.id, Self.oneLine($0.name ?? ""), Self.oneLine($0.code ?? ""), "\($0.row)"]
+      }
       lines += Self.table([["ID", "Name", "Code", "Row"]] + rows)
     }
     return lines.joined(separator: "\n")
@@ -82,7 +84,10 @@ extension IDReport {
     let rows = candidates.map { candidate -> [String] in
       let record = candidate.record
       let activity = record.isActive.map { $0 ? "active" : "inactive" } ?? ""
-      return [record.id, record.name ?? "", record.code ?? "", "\(record.row)", activity]
+      return [
+        record.id, Self.oneLine(record.name ?? ""), Self.oneLine(record.code ?? ""),
+        "\(record.row)", activity,
+      ]
     }
     return [["ID", "Name", "Code", "Row", "Status"]] + rows
   }
@@ -107,6 +112,12 @@ extension IDReport {
       let line = "  " + padded.joined(separator: "  ")
       return String(line.reversed().drop { $0 == " " }.reversed())
     }
+  }
+
+  /// Returns `text` with each run of white space, line breaks included, as one space, so a
+  /// name stored with a line break keeps its table row on one line.
+  static func oneLine(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
   }
 
   /// Quotes text for a POSIX shell: double quotes, with `"`, `\`, `$` and backquote escaped.

@@ -14,8 +14,8 @@ enum FormatDetector {
   ///
   /// The checks run in this order. First come an empty file, an Excel lock file name (`~$...`)
   /// and an OLE2 compound file, judged by its directory. Then come a ZIP signature, raw BIFF2-5
-  /// records, an HTML page, a known binary format and bytes that are not text. Anything else is
-  /// delimited text.
+  /// records, an HTML page, another XML document, a known binary format and bytes that are not
+  /// text. Anything else is delimited text.
   ///
   /// - Throws: `SpreadsheetError.emptyFile`, `.excelLockFile`, `.legacyExcel`,
   ///   `.encryptedWorkbook` or `.unrecognizedFormat` naming what the file is, and
@@ -36,6 +36,7 @@ enum FormatDetector {
       throw SpreadsheetError.legacyExcel(path: path, variant: variant)
     }
     if HTMLSniffer.isHTML(head) { return .htmlTable }
+    try XMLSniffer.rejectXMLDocument(head, path: path)
     if let detail = BinarySignature.name(of: head) ?? TextSniffer.problem(with: head) {
       throw SpreadsheetError.unrecognizedFormat(path: path, detail: detail)
     }
@@ -148,7 +149,7 @@ enum HTMLSniffer {
 
   /// Returns the first bytes of `head` as lower-case ASCII, with a UTF-8 BOM dropped and UTF-16
   /// text (with a BOM) narrowed to one byte per unit.
-  private static func asciiPrefix(of head: [UInt8]) -> [UInt8] {
+  static func asciiPrefix(of head: [UInt8]) -> [UInt8] {
     let limit = 4096
     var bytes: [UInt8]
     if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
@@ -180,6 +181,38 @@ enum HTMLSniffer {
 
   private static func isWhitespace(_ byte: UInt8) -> Bool {
     byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+  }
+}
+
+/// Recognises an XML document that is not HTML, which would otherwise be read as one-column CSV.
+enum XMLSniffer {
+  /// The namespace of Excel's "XML Spreadsheet 2003" format, in lower case.
+  private static let spreadsheet2003Namespace = Array(
+    "urn:schemas-microsoft-com:office:spreadsheet".utf8)
+
+  /// Throws when `head`, after a byte order mark and white space, opens with an XML declaration,
+  /// or opens with a tag and names the XML Spreadsheet 2003 namespace.
+  ///
+  /// - Throws: `SpreadsheetError.legacyExcel` for XML Spreadsheet 2003, and
+  ///   `.unrecognizedFormat` for any other XML document.
+  static func rejectXMLDocument(_ head: [UInt8], path: String) throws {
+    let text = HTMLSniffer.asciiPrefix(of: head)
+    let rest = text.drop { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    let isSpreadsheet2003 = contains(spreadsheet2003Namespace, in: rest)
+    guard rest.starts(with: Array("<?xml".utf8)) || (rest.first == 0x3C && isSpreadsheet2003)
+    else { return }
+
+    if isSpreadsheet2003 {
+      throw SpreadsheetError.legacyExcel(path: path, variant: "XML Spreadsheet 2003, one XML file")
+    }
+    throw SpreadsheetError.unrecognizedFormat(path: path, detail: "an XML document")
+  }
+
+  private static func contains(_ pattern: [UInt8], in text: ArraySlice<UInt8>) -> Bool {
+    guard text.count >= pattern.count else { return false }
+    return (text.startIndex...(text.endIndex - pattern.count)).contains {
+      text[$0..<$0 + pattern.count].elementsEqual(pattern)
+    }
   }
 }
 
