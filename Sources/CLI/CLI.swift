@@ -23,10 +23,18 @@ package func runCommandLine(_ arguments: [String], streams: OutputStreams = .sta
 
 private func dispatch(_ arguments: [String], streams: OutputStreams) throws -> ExitCode {
   guard let command = arguments.first else {
-    streams.writeError(helpText)
+    streams.writeError(helpText())
     return .usage
   }
   let rest = Array(arguments.dropFirst())
+  let options = rest.prefix { $0 != "--" }
+  if options.contains("--help") || options.contains("-h") {
+    guard ["inspect", "ids", "demo", "help"].contains(command) else {
+      throw UsageError.unknownCommand(command)
+    }
+    streams.write(helpText(for: command))
+    return .success
+  }
 
   switch command {
   case "inspect":
@@ -36,38 +44,72 @@ private func dispatch(_ arguments: [String], streams: OutputStreams) throws -> E
   case "demo":
     return try DemoCommand(arguments: rest).run(streams: streams)
   case "help", "--help", "-h":
-    streams.write(helpText)
+    if let topic = rest.first, !["inspect", "ids", "demo", "help"].contains(topic) {
+      throw UsageError.unknownCommand(topic)
+    }
+    streams.write(helpText(for: rest.first))
+    return .success
+  case "--version", "version":
+    streams.write("komet-dwf \(version)\n")
     return .success
   default:
     throw UsageError.unknownCommand(command)
   }
 }
 
-/// Maps a reading error to an exit status: missing or unreadable input is 66, everything else
-/// about a file's content is 65.
+/// Maps a reading error to an exit status: a missing or unreadable input is 66, a `--sheet` that
+/// names no sheet is 64, and everything else about a file's content is 65.
 func exitCode(for error: SpreadsheetError) -> ExitCode {
   switch error {
-  case .fileNotFound, .readFailed: return .noInput
+  case .fileNotFound, .readFailed, .notARegularFile: return .noInput
+  case .sheetNotFound: return .usage
   default: return .dataError
   }
 }
 
-let helpText = """
-  komet-dwf: the grower's side of the Komet Sales and DWF integration.
+/// The version that `komet-dwf --version` prints.
+let version = "0.1.0"
 
-  Commands:
-    \(InspectCommand.usage)
-        Lists the sheets of an .xlsx, .csv or HTML-table file and prints the rows of one
-        (the first visible worksheet unless --sheet names another).
-    \(IdsCommand.usage)
-        Finds the DWF customer in a customers export (a whole-word match on name or code,
-        "DWF" unless --customer names another; inactive customers only with
-        --include-inactive) and lists every location of a locations export. Exits 65 when
-        several customers match or none does.
-    \(DemoCommand.usage)
-        Runs ids and inspect on the sample exports (Samples/ unless --samples names
-        another folder).
-    help
-        Prints this text.
+/// Returns the help of `command`, or of every command when it is nil.
+func helpText(for command: String? = nil) -> String {
+  let commands: [(name: String, text: String)] = [
+    ("inspect", """
+        \(InspectCommand.usage)
+            Lists the sheets of an .xlsx, .csv or HTML-table file (the format is told from the
+            content, not the name) and prints the rows of one: the first visible worksheet,
+            unless --sheet gives a sheet name or a 1-based position. --format csv prints the
+            canonical form (dates as YYYY-MM-DD, integral numbers as plain digits), json the
+            sheet list and rows for scripts.
+        """),
+    ("ids", """
+        \(IdsCommand.usage)
+            Reads a customers export and a locations export, in any order (each is told by its
+            headers), finds the DWF customer by a whole-word match on name or code ("DWF"
+            unless --customer names another, inactive customers only with --include-inactive)
+            and lists every location. --json prints customers, dwfCustomer, dwfCandidates,
+            locations and warnings.
+        """),
+    ("demo", """
+        \(DemoCommand.usage)
+            Runs ids and inspect on the sample exports (Samples/ unless --samples names another
+            folder), then lists the parts of the exchange that are not built yet.
+        """),
+    ("help", """
+        komet-dwf help [COMMAND]
+            Prints this text, or the help of one command (also: komet-dwf COMMAND --help).
+        """),
+  ]
 
-  """
+  let exitStatuses = """
+    Exit statuses: 0 success; 64 a wrong command line (unknown option, missing file argument,
+    a --sheet that names no sheet); 65 a file that is readable but wrong or ambiguous (not a
+    spreadsheet, damaged, not an export, no DWF customer or several); 66 a file that is missing
+    or not a regular file.
+
+    """
+  if let command, let entry = commands.first(where: { $0.name == command }) {
+    return entry.text + "\n\n" + exitStatuses
+  }
+  return "komet-dwf \(version): the grower's side of the Komet Sales and DWF integration.\n\n"
+    + "Commands:\n\n" + commands.map { $0.text }.joined(separator: "\n\n") + "\n\n" + exitStatuses
+}

@@ -35,8 +35,22 @@ struct IdsCommand {
 
     guard let dwf = report.dwf else { return .success }
     switch dwf.outcome {
-    case .one: return .success
-    case .several, .none: return .dataError
+    case .one:
+      return .success
+    case .several(let candidates):
+      if isJSON {
+        streams.writeError(
+          "komet-dwf: \(candidates.count) customers match \"\(matcher.query)\", so none was"
+            + " chosen (see dwfCandidates). Pass --customer with the exact name or the ID.\n")
+      }
+      return .dataError
+    case .none:
+      if isJSON {
+        streams.writeError(
+          "komet-dwf: no active customer matches \"\(matcher.query)\" as a whole word of its name"
+            + " or code. Pass --customer with the name, code or ID of the DWF customer record.\n")
+      }
+      return .dataError
     }
   }
 
@@ -48,9 +62,9 @@ struct IdsCommand {
     let ordered = readable.filter { document.sheets[$0].state == .visible }
       + readable.filter { document.sheets[$0].state != .visible }
     guard !ordered.isEmpty else {
+      // No sheet has rows, so this throws the error that says why.
       _ = try document.sheetIndex(for: nil)
-      throw SpreadsheetError.sheetNotFound(
-        path: path, selector: "that holds rows", available: document.sheets.map(\.name))
+      throw SpreadsheetError.noWorksheet(path: path, available: document.sheets.map(\.name))
     }
 
     var firstError: ExportError?

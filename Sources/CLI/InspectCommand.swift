@@ -101,16 +101,23 @@ struct InspectCommand {
 
     streams.write("\nRows of \"\(document.sheets[index].name)\":\n")
     var buffer = ""
+    var hasRows = false
     try document.readRows(sheetAt: index) { row in
       let fields = try canonicalFields(row)
       guard !fields.isEmpty else { return }
+      hasRows = true
+      // A line break inside a cell is shown as \n, so each row stays on one line.
+      let cells = fields.map { $0.replacingLineBreaks() }
       buffer +=
-        String(row.number).leftPadded(to: 7) + " | " + fields.joined(separator: " | ") + "\n"
+        String(row.number).leftPadded(to: 7) + " | " + cells.joined(separator: " | ") + "\n"
       progress.update(row: row.number)
       if buffer.utf8.count > 1 << 16 {
         streams.write(buffer)
         buffer = ""
       }
+    }
+    if !hasRows {
+      buffer += "  (none: every cell of the sheet is empty)\n"
     }
     streams.write(buffer)
   }
@@ -203,6 +210,19 @@ func usedRange(of document: SpreadsheetDocument, sheetAt index: Int) throws -> C
 }
 
 extension String {
+  func replacingLineBreaks() -> String {
+    guard contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return self }
+    var result = ""
+    for scalar in unicodeScalars {
+      switch scalar {
+      case "\n": result += "\\n"
+      case "\r": result += "\\r"
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
   func leftPadded(to width: Int) -> String {
     count >= width ? self : String(repeating: " ", count: width - count) + self
   }

@@ -95,8 +95,8 @@ package final class SpreadsheetDocument {
     }
   }
 
-  /// Returns the position of the sheet that `selector` names: an exact name first, then a
-  /// 1-based position. Nil selects the first visible worksheet that can be read, else the first
+  /// Returns the position of the sheet that `selector` names: an exact name first, then a name
+  /// that differs only in case, then a 1-based position. Nil selects the first visible worksheet that can be read, else the first
   /// readable hidden one.
   ///
   /// - Throws: `SpreadsheetError.sheetNotFound` for a selector that names no sheet, and
@@ -117,10 +117,13 @@ package final class SpreadsheetDocument {
         let reason = sheets[index].problem ?? "it has no part"
         throw SpreadsheetError.sheetHasNoRows(path: path, sheet: sheets[index].name, reason: reason)
       }
-      throw SpreadsheetError.sheetNotFound(
-        path: path, selector: "that is a worksheet", available: names)
+      throw SpreadsheetError.noWorksheet(path: path, available: names)
     }
     if let index = names.firstIndex(of: selector) {
+      return index
+    }
+    // Excel keeps sheet names unique regardless of case, so a case-insensitive match is unique.
+    if let index = names.firstIndex(where: { $0.lowercased() == selector.lowercased() }) {
       return index
     }
     if let position = Int(selector), position >= 1, position <= sheets.count {

@@ -40,6 +40,8 @@ package enum SpreadsheetError: Error, Equatable, Sendable {
   case workbookNotFound(path: String, detail: String)
   case sheetNotFound(path: String, selector: String, available: [String])
   case workbookHasNoSheets(path: String)
+  /// A workbook whose sheets are all chartsheets, dialog sheets or macro sheets.
+  case noWorksheet(path: String, available: [String])
   case sheetHasNoRows(path: String, sheet: String, reason: String)
   case sharedStringOutOfRange(path: String, sheet: String, cell: String, index: Int, count: Int)
   /// A `t="s"` cell whose value is no shared-string index at all.
@@ -127,6 +129,9 @@ extension SpreadsheetError: CustomStringConvertible {
       let names = available.isEmpty ? "none" : available.joined(separator: ", ")
       return "\(path): no sheet \(selector). The sheets are: \(names)."
         + " Pass one of these names, or a position from 1 to \(available.count)."
+    case .noWorksheet(let path, let available):
+      return "\(path): the workbook has no worksheet, only \(available.joined(separator: ", "))."
+        + " Export the data from Komet to Excel again and use that file."
     case .workbookHasNoSheets(let path):
       return "\(path): the workbook lists no sheets, so there is nothing to read."
         + " Open it in Excel or LibreOffice, check that it holds the export, and save it again."

@@ -57,7 +57,7 @@ struct InspectCommandTests {
 
     let result = runKometDWF(["inspect", path, "--sheet", "Prices"])
 
-    #expect(result.status == 65)
+    #expect(result.status == 64)
     #expect(result.error == "komet-dwf: \(path): no sheet \"Prices\". The sheets are: Locations."
       + " Pass one of these names, or a position from 1 to 1.\n")
   }
@@ -84,5 +84,39 @@ struct InspectCommandTests {
 
     #expect(result.status == 64)
     #expect(result.error == message)
+  }
+
+  @Test func sheetNameMatchesIgnoringCase() {
+    let result = runKometDWF([
+      "inspect", repositoryPath("Samples/komet-customers.xlsx"), "--sheet", "customers",
+    ])
+
+    #expect(result.status == 0)
+    #expect(result.output.contains("* 1. Customers  [worksheet, visible, A1:I13]"))
+  }
+
+  @Test func tableFormatSaysWhenSheetIsEmpty() {
+    let path = repositoryPath(
+      "Tests/Fixtures/corpus/xlsx/ClosedXML/TryToLoad__LO__xlsx__hidden_sheets.xlsx")
+
+    let result = runKometDWF(["inspect", path, "--sheet", "Sheet2"])
+
+    #expect(result.status == 0)
+    #expect(result.output.hasSuffix("Rows of \"Sheet2\":\n  (none: every cell of the sheet is empty)\n"))
+  }
+
+  @Test func tableFormatKeepsLineBreaksOnOneLine() {
+    let path = repositoryPath("Tests/Fixtures/made/xlsxwriter-rich-text.xlsx")
+
+    let result = runKometDWF(["inspect", path])
+
+    #expect(result.output.contains("      3 | line one\\nline two | 24690\n"))
+  }
+
+  @Test func folderExitsNoInput() {
+    let result = runKometDWF(["inspect", repositoryPath("Samples")])
+
+    #expect(result.status == 66)
+    #expect(result.error.hasSuffix("Samples: this is a folder, not a file. Pass the export file itself.\n"))
   }
 }
