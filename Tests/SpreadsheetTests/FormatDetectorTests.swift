@@ -135,6 +135,12 @@ private let signatureCases: [DetectionCase] = [
     "control bytes", Array("a,b\n".utf8) + Array(repeating: 0x01, count: 8),
     .unrecognized("binary data, with 8 control bytes in the first 12")),
   DetectionCase(
+    "one stray control byte in a small CSV", text: "id,name\n10012,DWF\u{07} Wholesale\n",
+    .format(.delimitedText)),
+  DetectionCase(
+    "vertical tabs as cell line breaks", text: "id,note\n1,\"a\u{0B}b\"\n2,\"c\u{0B}d\"\n",
+    .format(.delimitedText)),
+  DetectionCase(
     "UTF-32 BOM", [0xFF, 0xFE, 0x00, 0x00, 0x61, 0, 0, 0],
     .unrecognized(
       "UTF-32 text, which is not read")),

@@ -261,8 +261,10 @@ enum TextSniffer {
   ///
   /// Text with a UTF-16 byte order mark passes, and the CSV reader checks it. Without one, a
   /// NUL byte marks binary data, or UTF-16 without a BOM when every other byte is NUL. Control
-  /// characters in more than 1% of the bytes mark binary data too. Tab, line feed, form feed,
-  /// carriage return and substitute (0x1A, an old end-of-file mark) do not count.
+  /// characters in more than 1% of the bytes, and at least eight of them, mark binary data too,
+  /// so a small CSV with one stray control character still reads. Tab, line feed, vertical tab
+  /// (a line break inside a cell in some Excel exports), form feed, carriage return and
+  /// substitute (0x1A, an old end-of-file mark) do not count.
   static func problem(with head: [UInt8]) -> String? {
     if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return nil }
 
@@ -280,7 +282,7 @@ enum TextSniffer {
     }
 
     let controls = controlCount(in: head)
-    if controls * 100 > head.count {
+    if controls * 100 > head.count, controls >= 8 {
       return "binary data, with \(controls) control bytes in the first \(head.count)"
     }
     return nil
@@ -288,7 +290,7 @@ enum TextSniffer {
 
   /// Counts the bytes below 0x20, and DEL, that text does not use.
   private static func controlCount(in bytes: [UInt8]) -> Int {
-    let allowed: Set<UInt8> = [0x09, 0x0A, 0x0C, 0x0D, 0x1A]
+    let allowed: Set<UInt8> = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1A]
     return bytes.filter { ($0 < 0x20 && !allowed.contains($0)) || $0 == 0x7F }.count
   }
 }
