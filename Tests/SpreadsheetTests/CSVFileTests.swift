@@ -92,6 +92,14 @@ private let csvCases: [CSVCase] = [
   CSVCase(
     "comma in one record of a semicolon file", text: "a;b\n1;x, y\n2;z\n", delimiter: ";",
     [(1, ["a", "b"]), (2, ["1", "x, y"]), (3, ["2", "z"])]),
+  CSVCase(
+    "Excel sep= line names the delimiter", text: "sep=;\r\nid;name\r\n1;DWF, Inc.\r\n",
+    delimiter: ";", [(1, ["id", "name"]), (2, ["1", "DWF, Inc."])]),
+  CSVCase(
+    "sep= line with a tab and no data", text: "sep=\t", delimiter: "\t", []),
+  CSVCase(
+    "sep= with more text is data", text: "sep=;x,y\n1,2\n",
+    [(1, ["sep=;x", "y"]), (2, ["1", "2"])]),
 ]
 
 struct CSVFileTests {

@@ -2,8 +2,8 @@
 ///
 /// Opening reads the file once to choose the encoding: a UTF-8 or UTF-16 byte order mark
 /// decides it, and without one the file is UTF-8 when all of it is valid UTF-8 and Windows-1252
-/// otherwise. UTF-16 is checked in the same pass. The delimiter comes from the first records
-/// (see `DelimiterDetector`). Rows are then streamed in chunks, so memory contains one chunk
+/// otherwise. UTF-16 is checked in the same pass. The delimiter comes from a first line such as
+/// `sep=;` when the file has one, else from the first records (see `DelimiterDetector`). Rows are then streamed in chunks, so memory contains one chunk
 /// and one record, never the whole file.
 struct CSVFile {
   let path: String
@@ -15,6 +15,9 @@ struct CSVFile {
 
   /// The length of the byte order mark that the text starts after.
   private let textOffset: Int
+
+  /// Whether the first line is Excel's `sep=X` hint, which names the delimiter and is no row.
+  let hasSeparatorLine: Bool
 
   /// The maximum number of bytes of text that delimiter detection reads.
   static let delimiterSampleSize = 256 << 10
@@ -52,6 +55,20 @@ struct CSVFile {
       ) { _ in true }
     }
 
+    var firstBytes: [UInt8] = []
+    try Self.forEachChunk(
+      of: file, path: path, encoding: encoding, from: textOffset, chunkSize: chunkSize
+    ) { text in
+      firstBytes.append(contentsOf: text.prefix(8 - firstBytes.count))
+      return firstBytes.count < 8
+    }
+    if let hinted = Self.separatorHint(firstBytes) {
+      hasSeparatorLine = true
+      delimiter = hinted
+      return
+    }
+    hasSeparatorLine = false
+
     var detector = DelimiterDetector()
     var sampled = 0
     let isWholeFile = try Self.forEachChunk(
@@ -64,6 +81,20 @@ struct CSVFile {
     }
     if isWholeFile { detector.finishFile() }
     delimiter = detector.delimiter()
+  }
+
+  /// Returns the delimiter that a first line such as `sep=;` names, as Excel writes and reads it.
+  private static func separatorHint(_ bytes: [UInt8]) -> UInt8? {
+    let prefix = Array("sep=".utf8)
+    guard bytes.count >= 5, bytes.starts(with: prefix) || bytes.starts(with: Array("SEP=".utf8))
+    else { return nil }
+    let delimiter = bytes[4]
+    guard delimiter >= 0x20 || delimiter == 0x09, delimiter != UInt8(ascii: "\"") else {
+      return nil
+    }
+    let rest = bytes.dropFirst(5)
+    guard rest.isEmpty || rest.first == 0x0A || rest.first == 0x0D else { return nil }
+    return delimiter
   }
 
   /// Returns the sheet name a CSV file gets: its file name without the extension.
@@ -85,10 +116,11 @@ struct CSVFile {
   func readRows(_ body: (Int, [String]) throws -> Void) throws {
     let file = try ReadOnlyFile(path: path)
     var parser = CSVRecordParser(delimiter: delimiter)
-    var number = 0
+    // The `sep=` line is record 0, so the first data line is still row 1.
+    var number = hasSeparatorLine ? -1 : 0
     func emit(_ fields: [String]) throws {
       number += 1
-      if !fields.isEmpty { try body(number, fields) }
+      if !fields.isEmpty, number > 0 { try body(number, fields) }
     }
 
     try Self.forEachChunk(
