@@ -100,8 +100,19 @@ final class SheetValueResolver {
   }
 
   private func decodedText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    guard containsEscapeMarker(bytes) else { return String(decoding: bytes, as: UTF8.self) }
     var array = Array(bytes)
     decodeXStringEscapes(&array, from: 0)
     return String(decoding: array, as: UTF8.self)
+  }
+
+  /// Tells whether `bytes` may hold an `_xHHHH_` escape, so that text without one is not copied.
+  private func containsEscapeMarker(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard bytes.count >= 7 else { return false }
+    for index in 0..<(bytes.count - 1)
+    where bytes[index] == UInt8(ascii: "_") && bytes[index + 1] | 0x20 == UInt8(ascii: "x") {
+      return true
+    }
+    return false
   }
 }
