@@ -4,6 +4,7 @@
 #
 #   bash bench/run.sh
 #   BENCH_READERS="reader-bench" bash bench/run.sh   # a subset of the readers, for quick checks
+#   BENCH_RUNS=1 bash bench/run.sh                   # runs per reader and file (default 3)
 #
 # Generates bench/data/ first when a file is missing or older than generate.py. Exits non-zero
 # when a reader fails or its checksum differs from the one the generator wrote. Skips
@@ -92,36 +93,51 @@ set_command() {
   esac
 }
 
+runs="${BENCH_RUNS:-3}"
 rows=()
 failed=0
 for file in "${files[@]}"; do
   # Reads the file once so that every reader starts with it in the page cache.
   cat "$data_dir/$file" > /dev/null
+  declare -A times=() peaks=() matches=()
 
-  for reader in "${readers[@]}"; do
-    output="$work_dir/$reader.$file.json"
-    echo "Running $reader on $file"
-    set_command "$reader" "$data_dir/$file"
-    if /usr/bin/time -f "%e %M" -o "$work_dir/$reader.$file.time" "${reader_command[@]}" \
-      > "$output" 2> "$work_dir/$reader.$file.err"; then
-      read -r seconds kilobytes < <(tail -n1 "$work_dir/$reader.$file.time")
-      megabytes="$(awk -v kb="$kilobytes" 'BEGIN { printf "%.0f", kb / 1024 }')"
-      if python3 "$bench_dir/checksum.py" "$data_dir/$file.checksum.json" "$output" \
-        > "$work_dir/$reader.$file.diff"; then
-        match="yes"
+  # Rounds interleave the readers, so a slow spell of the machine hits all of them alike.
+  for round in $(seq 1 "$runs"); do
+    for reader in "${readers[@]}"; do
+      output="$work_dir/$reader.$file.$round.json"
+      echo "Running $reader on $file (run $round of $runs)"
+      set_command "$reader" "$data_dir/$file"
+      timing="$work_dir/$reader.$file.$round.time"
+      if /usr/bin/time -f "%e %M" -o "$timing" "${reader_command[@]}" \
+        > "$output" 2> "$work_dir/$reader.$file.err"; then
+        read -r seconds kilobytes < <(tail -n1 "$timing")
+        if python3 "$bench_dir/checksum.py" "$data_dir/$file.checksum.json" "$output" \
+          > "$work_dir/$reader.$file.diff"; then
+          match="yes"
+        else
+          match="no: $(paste -sd ';' "$work_dir/$reader.$file.diff")"
+          failed=1
+        fi
       else
-        match="no: $(paste -sd ';' "$work_dir/$reader.$file.diff")"
+        seconds="–"
+        kilobytes=0
+        match="no: exited with an error ($(tail -n1 "$work_dir/$reader.$file.err"))"
         failed=1
       fi
-    else
-      seconds="–"
-      megabytes="–"
-      match="no: exited with an error ($(tail -n1 "$work_dir/$reader.$file.err"))"
-      failed=1
-    fi
-    echo "  $seconds s, $megabytes MB, checksum match: $match"
-    rows+=("| $reader | $file | $seconds | $megabytes | $match |")
+      echo "  $seconds s, $((kilobytes / 1024)) MB, checksum match: $match"
+      times[$reader]+="$seconds "
+      if (( kilobytes / 1024 > ${peaks[$reader]:-0} )); then peaks[$reader]=$((kilobytes / 1024)); fi
+      if [[ "$match" != "yes" || -z "${matches[$reader]:-}" ]]; then matches[$reader]="$match"; fi
+    done
   done
+
+  for reader in "${readers[@]}"; do
+    median="$(python3 -c 'import statistics, sys
+values = [float(v) for v in sys.argv[1:] if v != "–"]
+print("%.2f" % statistics.median(values) if values else "–")' ${times[$reader]})"
+    rows+=("| $reader | $file | $median | ${times[$reader]% } | ${peaks[$reader]} | ${matches[$reader]} |")
+  done
+  unset times peaks matches
 done
 
 cpu_model="$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
@@ -140,16 +156,17 @@ swift_version="$(swift --version 2>/dev/null | head -n1 || echo "swift not found
   echo
   echo "Software: $python_versions; $swift_version"
   echo
-  echo "Each reader ran once per file, one after another, through \`bash bench/run.sh\`."
-  echo "Seconds are wall time and peak MB is the maximum resident set size, both from GNU time."
+  echo "Each reader ran $runs times per file through \`bash bench/run.sh\`, in rounds that take the"
+  echo "readers in turn. Seconds are wall time (the median, then every run) and peak MB the largest"
+  echo "maximum resident set size of the runs, both from GNU time."
   echo "A checksum matches when it equals the one the generator computed from the values it wrote."
   echo
   if [[ -n "$skipped_line" ]]; then
     echo "$skipped_line"
     echo
   fi
-  echo "| reader | file | seconds | peak MB | checksum match |"
-  echo "| --- | --- | --- | --- | --- |"
+  echo "| reader | file | median seconds | every run | peak MB | checksum match |"
+  echo "| --- | --- | --- | --- | --- | --- |"
   printf '%s\n' "${rows[@]}"
   echo
   echo "Expected checksums, from the generator:"

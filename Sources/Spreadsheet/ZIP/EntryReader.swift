@@ -56,7 +56,7 @@ final class PipelinedEntryReader: @unchecked Sendable {
   private let producerFinished = DispatchSemaphore(value: 0)
 
   private static let slotCount = 4
-  private static let slotSize = 256 << 10
+  private static let slotSize = 1 << 20
 
   init(cursor: EntryCursor) {
     self.cursor = cursor
