@@ -73,31 +73,43 @@ let version = "0.1.0"
 /// Returns the help of `command`, or of every command when it is nil.
 func helpText(for command: String? = nil) -> String {
   let commands: [(name: String, text: String)] = [
-    ("inspect", """
-        \(InspectCommand.usage)
-            Lists the sheets of an .xlsx, .csv or HTML-table file (the format is told from the
-            content, not the name) and prints the rows of one: the first visible worksheet,
-            unless --sheet gives a sheet name or a 1-based position. --format csv prints the
-            canonical form (dates as YYYY-MM-DD, integral numbers as plain digits), json the
-            sheet list and rows for scripts.
-        """),
-    ("ids", """
-        \(IdsCommand.usage)
-            Reads a customers export and a locations export, in any order (each is told by its
-            headers), finds the DWF customer by a whole-word match on name or code ("DWF"
-            unless --customer names another, inactive customers only with --include-inactive)
-            and lists every location. --json prints customers, dwfCustomer, dwfCandidates,
-            locations and warnings.
-        """),
-    ("demo", """
-        \(DemoCommand.usage)
-            Runs ids and inspect on the sample exports (Samples/ unless --samples names another
-            folder), then lists the parts of the exchange that are not built yet.
-        """),
-    ("help", """
-        komet-dwf help [COMMAND]
-            Prints this text, or the help of one command (also: komet-dwf COMMAND --help).
-        """),
+    (
+      "inspect",
+      """
+      \(InspectCommand.usage)
+          Lists the sheets of an .xlsx, .csv or HTML-table file (the format is told from the
+          content, not the name) and prints the rows of one: the first visible worksheet,
+          unless --sheet gives a sheet name or a 1-based position. --format csv prints the
+          canonical form (dates as YYYY-MM-DD, integral numbers as plain digits), json the
+          sheet list and rows for scripts.
+      """
+    ),
+    (
+      "ids",
+      """
+      \(IdsCommand.usage)
+          Reads a customers export and a locations export, in any order (each is told by its
+          headers), finds the DWF customer by a whole-word match on name or code ("DWF"
+          unless --customer names another, inactive customers only with --include-inactive)
+          and lists every location. --json prints customers, dwfCustomer, dwfCandidates,
+          locations and warnings.
+      """
+    ),
+    (
+      "demo",
+      """
+      \(DemoCommand.usage)
+          Runs ids and inspect on the sample exports (Samples/ unless --samples names another
+          folder), then lists the parts of the exchange that are not built yet.
+      """
+    ),
+    (
+      "help",
+      """
+      komet-dwf help [COMMAND]
+          Prints this text, or the help of one command (also: komet-dwf COMMAND --help).
+      """
+    ),
   ]
 
   let exitStatuses = """

@@ -59,7 +59,8 @@ struct IdsCommand {
   private func readExport(_ path: String) throws -> ExportTable {
     let document = try SpreadsheetDocument(path: path)
     let readable = document.sheets.indices.filter { document.sheets[$0].hasRows }
-    let ordered = readable.filter { document.sheets[$0].state == .visible }
+    let ordered =
+      readable.filter { document.sheets[$0].state == .visible }
       + readable.filter { document.sheets[$0].state != .visible }
     guard !ordered.isEmpty else {
       // No sheet has rows, so this throws the error that says why.
@@ -78,7 +79,8 @@ struct IdsCommand {
     throw firstError!
   }
 
-  private func readTable(_ document: SpreadsheetDocument, sheetAt index: Int) throws -> ExportTable {
+  private func readTable(_ document: SpreadsheetDocument, sheetAt index: Int) throws -> ExportTable
+  {
     var reader = ExportTableReader(file: document.path, sheet: document.sheets[index].name)
     try document.readRows(sheetAt: index) { row in
       try reader.add(rowNumber: row.number, values: try row.denseValues())

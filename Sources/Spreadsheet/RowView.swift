@@ -17,7 +17,8 @@ package struct RowView {
   /// Creates a row from values placed in columns 1, 2, 3 and so on; empty values are kept.
   package init(number: Int, values: [CellValue]) {
     self.number = number
-    self.storage = .values(columns: Array(stride(from: 1, through: values.count, by: 1)),
+    self.storage = .values(
+      columns: Array(stride(from: 1, through: values.count, by: 1)),
       values: values)
   }
 
@@ -46,7 +47,8 @@ package struct RowView {
   package func value(at index: Int) throws -> CellValue {
     switch storage {
     case .values(_, let values): return values[index]
-    case .worksheet(let buffer, let resolver): return try resolver.value(of: buffer, at: index, row: number)
+    case .worksheet(let buffer, let resolver):
+      return try resolver.value(of: buffer, at: index, row: number)
     }
   }
 

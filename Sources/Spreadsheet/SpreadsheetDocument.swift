@@ -55,7 +55,9 @@ package final class SpreadsheetDocument {
     case .delimitedText:
       let file = try CSVFile(path: path)
       format = .delimitedText(encoding: file.encoding, delimiter: file.delimiter)
-      sheets = [SheetInfo(name: CSVFile.sheetName(forPath: path), state: .visible, kind: .worksheet)]
+      sheets = [
+        SheetInfo(name: CSVFile.sheetName(forPath: path), state: .visible, kind: .worksheet)
+      ]
       source = .delimitedText(file)
 
     case .htmlTable:

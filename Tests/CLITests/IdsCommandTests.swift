@@ -85,8 +85,10 @@ struct IdsCommandTests {
     let result = runKometDWF(["ids", customers, "--json", "--customer", "Nobody"])
 
     #expect(result.status == 65)
-    #expect(result.error == "komet-dwf: no active customer matches \"Nobody\" as a whole word of"
-      + " its name or code. Pass --customer with the name, code or ID of the DWF customer record.\n")
+    #expect(
+      result.error == "komet-dwf: no active customer matches \"Nobody\" as a whole word of"
+        + " its name or code. Pass --customer with the name, code or ID of the DWF customer record.\n"
+    )
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
     #expect(object["dwfCustomer"] is NSNull)

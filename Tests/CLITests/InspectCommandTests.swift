@@ -13,8 +13,10 @@ struct InspectCommandTests {
     #expect(result.error == "")
     let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(lines.first == "Name,Code,Address,City,State,Zip,Country,Phone,Location ID")
-    #expect(lines.contains("Medellin Packhouse,MDE,Cra 50 #10-20,Rionegro,Antioquia,054040,"
-      + "Colombia,+57 4 555 0400,200104"))
+    #expect(
+      lines.contains(
+        "Medellin Packhouse,MDE,Cra 50 #10-20,Rionegro,Antioquia,054040,"
+          + "Colombia,+57 4 555 0400,200104"))
     #expect(lines.count == 6)
   }
 
@@ -58,26 +60,37 @@ struct InspectCommandTests {
     let result = runKometDWF(["inspect", path, "--sheet", "Prices"])
 
     #expect(result.status == 64)
-    #expect(result.error == "komet-dwf: \(path): no sheet \"Prices\". The sheets are: Locations."
-      + " Pass one of these names, or a position from 1 to 1.\n")
+    #expect(
+      result.error == "komet-dwf: \(path): no sheet \"Prices\". The sheets are: Locations."
+        + " Pass one of these names, or a position from 1 to 1.\n")
   }
 
   @Test func missingFileExitsNoInput() {
     let result = runKometDWF(["inspect", "/nonexistent/customers.xlsx"])
 
     #expect(result.status == 66)
-    #expect(result.error == "komet-dwf: /nonexistent/customers.xlsx: file not found."
-      + " Check the name and the folder.\n")
+    #expect(
+      result.error == "komet-dwf: /nonexistent/customers.xlsx: file not found."
+        + " Check the name and the folder.\n")
   }
 
   @Test(arguments: [
-    (["inspect"], "komet-dwf: missing FILE: usage is \(InspectCommand.usage). Run 'komet-dwf help' for usage.\n"),
-    (["inspect", "a.xlsx", "--format", "xml"],
-      "komet-dwf: invalid value 'xml' for --format; expected table, csv or json.\n"),
-    (["inspect", "a.xlsx", "--colour"],
-      "komet-dwf: unknown option '--colour'. Run 'komet-dwf help' for the options of each command.\n"),
-    (["frobnicate"],
-      "komet-dwf: unknown command 'frobnicate'. Run 'komet-dwf help' for the list of commands.\n"),
+    (
+      ["inspect"],
+      "komet-dwf: missing FILE: usage is \(InspectCommand.usage). Run 'komet-dwf help' for usage.\n"
+    ),
+    (
+      ["inspect", "a.xlsx", "--format", "xml"],
+      "komet-dwf: invalid value 'xml' for --format; expected table, csv or json.\n"
+    ),
+    (
+      ["inspect", "a.xlsx", "--colour"],
+      "komet-dwf: unknown option '--colour'. Run 'komet-dwf help' for the options of each command.\n"
+    ),
+    (
+      ["frobnicate"],
+      "komet-dwf: unknown command 'frobnicate'. Run 'komet-dwf help' for the list of commands.\n"
+    ),
   ])
   func usageErrorsExitSixtyFour(arguments: [String], message: String) {
     let result = runKometDWF(arguments)
@@ -102,7 +115,8 @@ struct InspectCommandTests {
     let result = runKometDWF(["inspect", path, "--sheet", "Sheet2"])
 
     #expect(result.status == 0)
-    #expect(result.output.hasSuffix("Rows of \"Sheet2\":\n  (none: every cell of the sheet is empty)\n"))
+    #expect(
+      result.output.hasSuffix("Rows of \"Sheet2\":\n  (none: every cell of the sheet is empty)\n"))
   }
 
   @Test func tableFormatKeepsLineBreaksOnOneLine() {
@@ -117,6 +131,8 @@ struct InspectCommandTests {
     let result = runKometDWF(["inspect", repositoryPath("Samples")])
 
     #expect(result.status == 66)
-    #expect(result.error.hasSuffix("Samples: this is a folder, not a file. Pass the export file itself.\n"))
+    #expect(
+      result.error.hasSuffix(
+        "Samples: this is a folder, not a file. Pass the export file itself.\n"))
   }
 }

@@ -7,13 +7,15 @@ import Testing
 /// (or, where calamine failed, openpyxl) read, the sheet lists, and the files that must fail.
 struct CorpusTests {
   @Test func corpusFilesMatchTheirChecksums() throws {
-    let sums = try String(contentsOf: FixturePaths.corpus.appendingPathComponent("SHA256SUMS"),
+    let sums = try String(
+      contentsOf: FixturePaths.corpus.appendingPathComponent("SHA256SUMS"),
       encoding: .utf8)
     var checked = 0
     for line in sums.split(separator: "\n") {
       let parts = line.split(separator: " ", maxSplits: 1)
       let expected = String(parts[0])
-      let relative = parts[1].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "./",
+      let relative = parts[1].trimmingCharacters(in: .whitespaces).replacingOccurrences(
+        of: "./",
         with: "", options: .anchored)
       #expect(try sha256Hex(ofFile: FixturePaths.corpusFile(relative)) == expected, "\(relative)")
       checked += 1
@@ -45,14 +47,17 @@ struct CorpusTests {
 
     for sheet in expectedSheets {
       guard let csv = sheet.csv else { continue }
-      let index = corpusCase.checksSheetList
+      let index =
+        corpusCase.checksSheetList
         ? try #require(document.sheets.firstIndex { $0.name == sheet.name }) : sheet.index
       let expected = GridCSV.parse(try String(contentsOfFile: csv, encoding: .utf8))
       let actual = try canonicalGrid(document, sheetAt: index)
       let differences = cellDifferences(actual, expected).filter {
         KnownDisagreements.reason(file: corpusCase.file, sheet: sheet.index, cell: $0.cell) == nil
       }
-      #expect(differences.isEmpty, "\(corpusCase.file) sheet \(sheet.index + 1): \(differences.prefix(5))")
+      #expect(
+        differences.isEmpty, "\(corpusCase.file) sheet \(sheet.index + 1): \(differences.prefix(5))"
+      )
     }
   }
 
@@ -159,7 +164,8 @@ struct CorpusCase: Sendable, CustomTestStringConvertible {
     return CorpusCase(file: file, expectation: .sheets(sheets), checksSheetList: !isCSV)
   }
 
-  private static func readSheets(_ json: String, folder: String, prefix: String) -> [ExpectedSheet] {
+  private static func readSheets(_ json: String, folder: String, prefix: String) -> [ExpectedSheet]
+  {
     guard let data = FileManager.default.contents(atPath: json),
       let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
       let sheets = object["sheets"] as? [[String: Any]]
@@ -183,7 +189,9 @@ struct CellDifference: CustomStringConvertible {
   var actual: String
   var expected: String
 
-  var description: String { "\(cell): got \(actual.debugDescription), expected \(expected.debugDescription)" }
+  var description: String {
+    "\(cell): got \(actual.debugDescription), expected \(expected.debugDescription)"
+  }
 }
 
 /// Reads every row of a sheet into the canonical grid that `inspect --format csv` prints.

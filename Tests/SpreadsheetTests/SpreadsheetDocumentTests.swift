@@ -37,9 +37,10 @@ struct SpreadsheetDocumentTests {
     }
 
     #expect(error.description.hasPrefix("\(path): not a spreadsheet (a PDF document)."))
-    #expect(error.description.hasSuffix(
-      "Export the data from Komet to Excel again and use that file, or save the spreadsheet"
-        + " as .xlsx or .csv."))
+    #expect(
+      error.description.hasSuffix(
+        "Export the data from Komet to Excel again and use that file, or save the spreadsheet"
+          + " as .xlsx or .csv."))
   }
 
   @Test(arguments: [("R&D été", 0), ("Hidden", 1), ("1", 0), ("2", 1)])

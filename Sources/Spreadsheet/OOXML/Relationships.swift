@@ -47,10 +47,11 @@ struct Relationships: Sendable {
         let target = element.attribute("Target")
       else { continue }
       let isExternal = element.attribute("TargetMode")?.lowercased() == "external"
-      relationships.items.append(Relationship(
-        id: id, type: type,
-        target: isExternal ? target : resolveTarget(target, from: source),
-        isExternal: isExternal))
+      relationships.items.append(
+        Relationship(
+          id: id, type: type,
+          target: isExternal ? target : resolveTarget(target, from: source),
+          isExternal: isExternal))
     }
     return relationships
   }

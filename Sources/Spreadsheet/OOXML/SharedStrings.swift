@@ -13,7 +13,8 @@ struct SharedStrings: Sendable {
   func string(at index: Int) -> String? {
     guard index >= 0, index < count else { return nil }
     return bytes.withUnsafeBufferPointer {
-      String(decoding: UnsafeBufferPointer(rebasing: $0[offsets[index]..<offsets[index + 1]]),
+      String(
+        decoding: UnsafeBufferPointer(rebasing: $0[offsets[index]..<offsets[index + 1]]),
         as: UTF8.self)
     }
   }

@@ -49,7 +49,8 @@ struct Styles: Sendable {
     var cache: [Int: NumberFormatKind] = [:]
     let kinds = formatIDs.map { id in
       if let known = cache[id] { return known }
-      let kind = customCodes[id].map(NumberFormatClassifier.kind(ofCode:))
+      let kind =
+        customCodes[id].map(NumberFormatClassifier.kind(ofCode:))
         ?? NumberFormatClassifier.kind(ofBuiltInID: id)
       cache[id] = kind
       return kind

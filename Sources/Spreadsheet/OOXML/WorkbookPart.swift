@@ -31,9 +31,10 @@ struct WorkbookPart: Sendable {
         case "veryHidden": state = .veryHidden
         default: state = .visible
         }
-        workbook.sheets.append(SheetEntry(
-          name: element.attribute("name") ?? "Sheet\(workbook.sheets.count + 1)", state: state,
-          relationshipID: element.attribute("id") { $0.hasSuffix("relationships") }))
+        workbook.sheets.append(
+          SheetEntry(
+            name: element.attribute("name") ?? "Sheet\(workbook.sheets.count + 1)", state: state,
+            relationshipID: element.attribute("id") { $0.hasSuffix("relationships") }))
       default:
         break
       }

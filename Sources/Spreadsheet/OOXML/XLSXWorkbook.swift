@@ -66,12 +66,14 @@ final class XLSXWorkbook {
   /// Reads the shared strings and styles on first use, so listing sheets stays cheap.
   private func loadSharedParts() throws -> (SharedStrings, Styles) {
     if let loadedParts { return loadedParts }
-    let sharedStrings = try relationships.first(ofType: "sharedStrings").map {
-      try SharedStrings.read(part: $0.target, in: archive)
-    } ?? SharedStrings()
-    let styles = try relationships.first(ofType: "styles").map {
-      try Styles.read(part: $0.target, in: archive)
-    } ?? Styles()
+    let sharedStrings =
+      try relationships.first(ofType: "sharedStrings").map {
+        try SharedStrings.read(part: $0.target, in: archive)
+      } ?? SharedStrings()
+    let styles =
+      try relationships.first(ofType: "styles").map {
+        try Styles.read(part: $0.target, in: archive)
+      } ?? Styles()
     loadedParts = (sharedStrings, styles)
     return (sharedStrings, styles)
   }
@@ -130,9 +132,12 @@ final class XLSXWorkbook {
   ) -> (SheetInfo, String?) {
     let relsPart = Relationships.partName(forSource: workbookPart)
     guard let id = entry.relationshipID, let relationship = relationships[id: id] else {
-      let problem = entry.relationshipID.map { "its relationship \($0) is missing from \(relsPart)" }
+      let problem =
+        entry.relationshipID.map { "its relationship \($0) is missing from \(relsPart)" }
         ?? "it has no relationship id (r:id)"
-      return (SheetInfo(name: entry.name, state: entry.state, kind: .worksheet, problem: problem), nil)
+      return (
+        SheetInfo(name: entry.name, state: entry.state, kind: .worksheet, problem: problem), nil
+      )
     }
 
     let kind: SheetKind

@@ -96,8 +96,10 @@ private final class PushSession {
       // The first four bytes let libxml2 detect UTF-16 and a byte order mark.
       let head = min(4, chunk.count)
       parser = xmlCreatePushParserCtxt(&sax, frame, bytes, Int32(head), part)
-      guard let parser else { throw SpreadsheetError.xmlMalformed(
-        path: path, part: part, line: 0, message: "libxml2 could not start a parser") }
+      guard let parser else {
+        throw SpreadsheetError.xmlMalformed(
+          path: path, part: part, line: 0, message: "libxml2 could not start a parser")
+      }
       xmlCtxtUseOptions(parser, Int32(XML_PARSE_NONET.rawValue))
       frame.pointee.parser = parser
       if chunk.count > head {
@@ -115,7 +117,8 @@ private final class PushSession {
 
   func finish() throws {
     guard let parser else {
-      throw SpreadsheetError.xmlMalformed(path: path, part: part, line: 0, message: "the part is empty")
+      throw SpreadsheetError.xmlMalformed(
+        path: path, part: part, line: 0, message: "the part is empty")
     }
     if !isStopped {
       xmlParseChunk(parser, nil, 0, 1)
@@ -126,7 +129,9 @@ private final class PushSession {
     guard let parser else { return }
     let isWellFormed = parser.pointee.wellFormed != 0
     guard !isWellFormed || parser.pointee.errNo != 0 else { return }
-    if let error = xmlCtxtGetLastError(parser), error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue {
+    if let error = xmlCtxtGetLastError(parser),
+      error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue
+    {
       let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
       throw SpreadsheetError.xmlMalformed(
         path: path, part: part, line: Int(error.pointee.line),

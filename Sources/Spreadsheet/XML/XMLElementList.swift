@@ -68,15 +68,18 @@ private let startElement: startElementNsSAX2Func = {
       let base = index * 5
       let start = attributes[base + 3]!
       let end = attributes[base + 4]!
-      let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-      list.append(XMLAttribute(
-        localName: xmlText(attributes[base]), namespace: xmlText(attributes[base + 2]),
-        value: decodeAttributeEntities(value)))
+      let value = String(
+        decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+      list.append(
+        XMLAttribute(
+          localName: xmlText(attributes[base]), namespace: xmlText(attributes[base + 2]),
+          value: decodeAttributeEntities(value)))
     }
   }
-  state.pointee.elements.append(XMLElement(
-    localName: xmlText(localName), namespace: xmlText(namespace), depth: state.pointee.depth,
-    attributes: list))
+  state.pointee.elements.append(
+    XMLElement(
+      localName: xmlText(localName), namespace: xmlText(namespace), depth: state.pointee.depth,
+      attributes: list))
   state.pointee.depth += 1
 }
 

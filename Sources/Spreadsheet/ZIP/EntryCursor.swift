@@ -89,7 +89,8 @@ final class EntryCursor: @unchecked Sendable {
   private func copyChunk(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
     let wanted = Int(min(Int64(buffer.count), dataEnd - nextInputOffset))
     guard wanted > 0 else { return 0 }
-    let read = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<wanted]),
+    let read = try file.read(
+      into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<wanted]),
       at: nextInputOffset)
     guard read == wanted else {
       throw SpreadsheetError.zipTruncated(

@@ -151,7 +151,8 @@ final class ZipArchive {
     guard directory.size <= Int64(Int32.max), directory.count <= directory.size / 46 + 1 else {
       throw SpreadsheetError.zipCorrupt(
         path: file.path, entry: nil,
-        detail: "the central directory claims \(directory.count) entries in \(directory.size) bytes")
+        detail: "the central directory claims \(directory.count) entries in \(directory.size) bytes"
+      )
     }
     let bytes = try file.readBytes(count: Int(directory.size), at: directory.offset)
     var reader = ByteReader(bytes)
@@ -172,7 +173,8 @@ final class ZipArchive {
     return entries
   }
 
-  private static func readCentralHeader(_ reader: inout ByteReader, path: String) throws -> ZipEntry {
+  private static func readCentralHeader(_ reader: inout ByteReader, path: String) throws -> ZipEntry
+  {
     let truncated = SpreadsheetError.zipCorrupt(
       path: path, entry: nil, detail: "a central directory header is cut short")
     guard reader.skip(4), let flags = reader.uint16(), let method = reader.uint16(),
