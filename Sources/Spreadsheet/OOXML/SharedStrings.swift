@@ -24,21 +24,13 @@ struct SharedStrings: Sendable {
   static func read(part: String, in archive: ZipArchive) throws -> SharedStrings {
     guard let entry = archive.entry(named: part) else { return SharedStrings() }
 
-    let state = UnsafeMutablePointer<State>.allocate(capacity: 1)
-    state.initialize(to: State())
-    defer { state.deinitialize(count: 1).deallocate() }
-
-    var handler = xmlSAXHandler()
-    handler.startElementNs = startElement
-    handler.endElementNs = endElement
-    handler.characters = characters
-    handler.cdataBlock = characters
-    handler.ignorableWhitespace = characters
-
-    try parseXMLPart(path: archive.path, part: entry.name, handler: handler, state: state) {
-      try archive.stream(entry, $0)
+    let handler = makeSAXHandler(start: startElement, end: endElement, characters: characters)
+    return try withPartState(State()) { state in
+      try parseXMLPart(path: archive.path, part: entry.name, handler: handler, state: state) {
+        try archive.stream(entry, $0)
+      }
+      return state.pointee.table
     }
-    return state.pointee.table
   }
 
   struct State {

@@ -12,34 +12,31 @@ enum WorksheetParser {
     onRow: (Int, UnsafeMutablePointer<WorksheetRowBuffer>) throws -> Void
   ) throws {
     try withoutActuallyEscaping(onRow) { onRow in
-      let state = UnsafeMutablePointer<WorksheetState>.allocate(capacity: 1)
-      state.initialize(to: WorksheetState(onRow: onRow))
-      defer {
-        state.pointee.row.deallocate()
-        state.deinitialize(count: 1).deallocate()
+      let handler = makeSAXHandler(start: startElement, end: endElement, characters: characters)
+      try withPartState(WorksheetState(onRow: onRow)) { state in
+        defer { state.pointee.row.deallocate() }
+        try parse(entry, in: archive, sheetName: sheetName, handler: handler, state: state)
       }
+    }
+  }
 
-      var handler = xmlSAXHandler()
-      handler.startElementNs = startElement
-      handler.endElementNs = endElement
-      handler.characters = characters
-      handler.cdataBlock = characters
-      handler.ignorableWhitespace = characters
+  private static func parse(
+    _ entry: ZipEntry, in archive: ZipArchive, sheetName: String, handler: xmlSAXHandler,
+    state: UnsafeMutablePointer<WorksheetState>
+  ) throws {
+    try parseXMLPart(
+      path: archive.path, part: entry.name, handler: handler, state: state,
+      feed: { try archive.stream(entry, $0) },
+      stateError: { state.pointee.failure })
 
-      try parseXMLPart(
-        path: archive.path, part: entry.name, handler: handler, state: state,
-        feed: { try archive.stream(entry, $0) },
-        stateError: { state.pointee.failure })
-
-      switch state.pointee.invalidAttribute {
-      case .cellReference(let reference):
-        throw SpreadsheetError.invalidCellReference(
-          path: archive.path, sheet: sheetName, reference: reference)
-      case .rowNumber(let value):
-        throw SpreadsheetError.invalidRowNumber(path: archive.path, sheet: sheetName, value: value)
-      case nil:
-        break
-      }
+    switch state.pointee.invalidAttribute {
+    case .cellReference(let reference):
+      throw SpreadsheetError.invalidCellReference(
+        path: archive.path, sheet: sheetName, reference: reference)
+    case .rowNumber(let value):
+      throw SpreadsheetError.invalidRowNumber(path: archive.path, sheet: sheetName, value: value)
+    case nil:
+      break
     }
   }
 }

@@ -69,6 +69,31 @@ func parseXMLPart(
   try session.checkErrors()
 }
 
+/// Returns a SAX2 handler with the given callbacks. Character data, CDATA sections and
+/// ignorable whitespace all go to `characters`, because spreadsheet parts treat them alike.
+func makeSAXHandler(
+  start: startElementNsSAX2Func, end: endElementNsSAX2Func, characters: charactersSAXFunc? = nil
+) -> xmlSAXHandler {
+  var handler = xmlSAXHandler()
+  handler.startElementNs = start
+  handler.endElementNs = end
+  handler.characters = characters
+  handler.cdataBlock = characters
+  handler.ignorableWhitespace = characters
+  return handler
+}
+
+/// Calls `body` with a pointer to a copy of `initial`, which callbacks reach as the part state,
+/// and frees it afterwards.
+func withPartState<State, Result>(
+  _ initial: State, _ body: (UnsafeMutablePointer<State>) throws -> Result
+) rethrows -> Result {
+  let state = UnsafeMutablePointer<State>.allocate(capacity: 1)
+  state.initialize(to: initial)
+  defer { state.deinitialize(count: 1).deallocate() }
+  return try body(state)
+}
+
 private final class PushSession {
   struct Stopped: Error {}
 

@@ -32,18 +32,13 @@ struct XMLAttribute: Sendable {
 enum XMLElementList {
   /// Parses `bytes` of `part` and returns its elements.
   static func parse(_ bytes: [UInt8], path: String, part: String) throws -> [XMLElement] {
-    let state = UnsafeMutablePointer<State>.allocate(capacity: 1)
-    state.initialize(to: State())
-    defer { state.deinitialize(count: 1).deallocate() }
-
-    var handler = xmlSAXHandler()
-    handler.startElementNs = startElement
-    handler.endElementNs = endElement
-
-    try parseXMLPart(path: path, part: part, handler: handler, state: state) { push in
-      try bytes.withUnsafeBytes { try push($0) }
+    let handler = makeSAXHandler(start: startElement, end: endElement)
+    return try withPartState(State()) { state in
+      try parseXMLPart(path: path, part: part, handler: handler, state: state) { push in
+        try bytes.withUnsafeBytes { try push($0) }
+      }
+      return state.pointee.elements
     }
-    return state.pointee.elements
   }
 
   struct State {
