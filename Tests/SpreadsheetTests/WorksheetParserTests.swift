@@ -55,6 +55,9 @@ struct WorksheetParserTests {
     ("<c r=\"A1\"><f>1+1</f><v>2</v></c>", .number(2)),
     ("<c r=\"A1\" t=\"b\"><f>TRUE()</f><v>1</v></c>", .boolean(true)),
     ("<c r=\"A1\" t=\"str\"><f>A2</f><v></v></c>", .text("")),
+    ("<c r=\"A1\"><v>\n  12.5 \n</v></c>", .number(12.5)),
+    ("<c r=\"A1\"><v>nan</v></c>", .text("nan")),
+    ("<c r=\"A1\"><v>1 2</v></c>", .text("1 2")),
   ])
   func cellTypeReadsItsValue(cell: String, expected: CellValue) throws {
     let rows = try WorksheetParserTests.rows(TestWorkbook.worksheet("<row r=\"1\">\(cell)</row>"))

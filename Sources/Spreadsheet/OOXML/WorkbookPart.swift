@@ -19,12 +19,18 @@ struct WorkbookPart: Sendable {
       try archive.contents(of: entry), path: archive.path, part: entry.name)
 
     var workbook = WorkbookPart()
+    var sheetsDepth: Int?
     for element in elements {
+      if let depth = sheetsDepth, element.depth <= depth {
+        sheetsDepth = nil
+      }
       switch element.localName {
       case "workbookPr":
         let value = element.attribute("date1904")?.lowercased()
         if value == "1" || value == "true" { workbook.dateSystem = .date1904 }
-      case "sheet" where element.depth == 2:
+      case "sheets":
+        sheetsDepth = element.depth
+      case "sheet" where sheetsDepth.map({ element.depth == $0 + 1 }) == true:
         let state: SheetState
         switch element.attribute("state") {
         case "hidden": state = .hidden

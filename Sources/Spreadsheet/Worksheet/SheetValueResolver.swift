@@ -70,17 +70,27 @@ final class SheetValueResolver {
     }
   }
 
-  /// Parses a `<v>` number with `strtod`, which reads the NUL-terminated bytes in place.
+  /// Parses a `<v>` number with `strtod`, which reads the NUL-terminated bytes in place; spaces
+  /// around the number, as some producers indent values, are allowed.
   private func parseNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
     guard let start = bytes.baseAddress, bytes.count > 0 else { return nil }
     var end: UnsafeMutablePointer<CChar>?
     let raw = UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self)
     let value = strtod(raw, &end)
-    let expectedEnd = UnsafeRawPointer(start + bytes.count)
-    guard let end, UnsafeRawPointer(end) == expectedEnd else {
-      return nil
+    guard let end else { return nil }
+
+    var position = UnsafeRawPointer(end).assumingMemoryBound(to: UInt8.self)
+    let expectedEnd = start + bytes.count
+    guard position > start else { return nil }
+    while position < expectedEnd, isXMLSpace(position.pointee) {
+      position += 1
     }
+    guard position == expectedEnd, value.isFinite else { return nil }
     return value
+  }
+
+  private func isXMLSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
   }
 
   /// Keeps a `<v>` that is no number (an empty element or stray text) as what it says.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A ZIP archive read through its central directory, with entries streamed on request.
 ///
 /// Local headers are read only to find where an entry's data starts; sizes and checksums come
@@ -38,7 +40,15 @@ final class ZipArchive {
   /// Returns the entry whose name matches `name` ASCII case-insensitively, with backslashes
   /// read as slashes and a leading slash ignored.
   func entry(named name: String) -> ZipEntry? {
-    entryIndex[partNameKey(name)].map { entries[$0] }
+    if let index = entryIndex[partNameKey(name)] {
+      return entries[index]
+    }
+    // OPC part names may be percent-encoded in relationships (`Sheet%201.xml`) while the ZIP
+    // item name holds the character itself.
+    guard name.contains("%"), let decoded = name.removingPercentEncoding, decoded != name else {
+      return nil
+    }
+    return entryIndex[partNameKey(decoded)].map { entries[$0] }
   }
 
   // MARK: Central directory
