@@ -100,7 +100,8 @@ package final class Statement {
   /// Runs the statement to its next row (`sqlite3_step`).
   ///
   /// - Returns: `true` when a row is ready for the column reads, `false` when the statement
-  ///   has finished.
+  ///   has finished. A call after `false` runs the statement again from the start, because
+  ///   SQLite resets a finished statement by itself.
   /// - Throws: `StateStoreError.statementFailed` with SQLite's code, such as `SQLITE_BUSY`
   ///   after the busy timeout or `SQLITE_CONSTRAINT`.
   @discardableResult
