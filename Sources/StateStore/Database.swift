@@ -22,7 +22,7 @@ package final class Database {
   /// - Parameter busyTimeout: how long a statement waits for a lock that another connection
   ///   holds before it fails with `SQLITE_BUSY`; rounded down to milliseconds.
   /// - Throws: `StateStoreError.folderCreateFailed`, `.folderNotWritable`, `.fileCreateFailed`,
-  ///   `.openFailed`, `.statementFailed` (for example `SQLITE_NOTADB` when the file holds
+  ///   `.openFailed`, `.statementFailed` (for example `SQLITE_NOTADB` when the file contains
   ///   something else) and `.pragmaNotApplied`.
   package init(path: String, busyTimeout: Duration = .seconds(5)) throws {
     self.path = path
@@ -44,7 +44,7 @@ package final class Database {
   /// Whether `close()` has run.
   package var isClosed: Bool { handle == nil }
 
-  /// Closes the connection; calling it again does nothing.
+  /// Closes the connection. Calling it again does nothing.
   ///
   /// Statements still alive keep SQLite's connection object until they are finalized
   /// (`sqlite3_close_v2`), but every later use of them or of this object throws
@@ -75,7 +75,8 @@ package final class Database {
     return Statement(database: self, handle: statement, sql: sql)
   }
 
-  /// The number of rows the last INSERT, UPDATE or DELETE changed (`sqlite3_changes64`).
+  /// Returns the number of rows the last INSERT, UPDATE or DELETE changed
+  /// (`sqlite3_changes64`).
   package func changes() throws -> Int64 {
     sqlite3_changes64(try openHandle())
   }

@@ -6,7 +6,7 @@ import Foundation
 
 /// Creates the database's folder (mode 0700) and file (mode 0600) before SQLite opens it.
 ///
-/// SQLite would create a missing file with mode 0644 less the umask, and the state holds
+/// SQLite would create a missing file with mode 0644 less the umask, and the state contains
 /// business data, so the file is created here first. An existing folder or file keeps the mode
 /// it has, because a person may have chosen it.
 enum DatabaseFile {

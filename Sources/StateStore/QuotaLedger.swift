@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The ledger only counts: the daily limit, the warning threshold and whether tokens share one
 /// allowance belong to the caller. Counts are rows in `quota_ledger`, so they survive closing
-/// and reopening, and every connection to the file sees the same counts.
+/// and reopening, and every connection to the file reads the same counts.
 package struct QuotaLedger {
   package let database: Database
   /// The time zone whose midnight starts a new day.

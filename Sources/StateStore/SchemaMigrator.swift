@@ -15,8 +15,8 @@ package struct Migration: Sendable {
 ///
 /// The current version is the single row of `schema_version` (0 when the table is missing),
 /// and `schema_history` records when each version was applied, in UTC. Each migration runs in
-/// its own `BEGIN IMMEDIATE` transaction that also reads the version and writes the new one, so
-/// a failed migration leaves the previous version intact, and two processes that open a new
+/// its own `BEGIN IMMEDIATE` transaction that also reads the version and writes the new one.
+/// So a failed migration leaves the previous version intact, and two processes that open a new
 /// database at once apply each migration once.
 package struct SchemaMigrator {
   package let migrations: [Migration]
@@ -37,7 +37,7 @@ package struct SchemaMigrator {
   /// Applies every migration newer than the database's version and returns the version after.
   ///
   /// - Throws: `StateStoreError.databaseTooNew` when the database is newer than the last
-  ///   migration, `.unrecognizedDatabase` when it holds tables but no `schema_version`,
+  ///   migration, `.unrecognizedDatabase` when it contains tables but no `schema_version`,
   ///   `.invalidSchemaVersion`, and `.migrationFailed` with the version kept.
   @discardableResult
   package func migrate(_ database: Database) throws -> Int {

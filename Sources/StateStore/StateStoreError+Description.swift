@@ -70,7 +70,7 @@ private func advice(for code: Int32) -> String {
       + " busy timeout. Wait for the other komet-dwf process to finish, or stop it, and try"
       + " again."
   case SQLITE_FULL:
-    return "The disk is full. Free space on the disk that holds the state folder and try"
+    return "The disk is full. Free space on the disk of the state folder and try"
       + " again."
   case SQLITE_NOTADB:
     return "The file is not a SQLite database. Check the configured path; if the file is"

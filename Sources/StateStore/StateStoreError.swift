@@ -5,7 +5,7 @@
 /// `?` or `:name` parameters, never the bound values, which may be secrets. The `description`
 /// states what is wrong and what to do next, so the text can go to a person as it is.
 package enum StateStoreError: Error, Equatable, Sendable {
-  /// The folder that holds the database could not be created; `errno` is the `mkdir` error.
+  /// The database's folder could not be created, and `errno` is the `mkdir` error.
   case folderCreateFailed(path: String, errno: Int32)
   /// The folder exists but this process may not create files in it.
   case folderNotWritable(path: String)

@@ -136,13 +136,13 @@ package final class Statement {
     handle.map { sqlite3_column_count($0) } ?? 0
   }
 
-  /// The name of the column at `index`, as SQLite gives it (`sqlite3_column_name`).
+  /// Returns the name of the column at `index`, as SQLite gives it (`sqlite3_column_name`).
   package func columnName(at index: Int32) -> String? {
     guard let handle, let name = sqlite3_column_name(handle, index) else { return nil }
     return String(cString: name)
   }
 
-  /// Whether the column at `index` of the current row is NULL.
+  /// Returns whether the column at `index` of the current row is NULL.
   package func isNull(at index: Int32) -> Bool {
     guard let handle else { return true }
     return sqlite3_column_type(handle, index) == SQLITE_NULL

@@ -181,7 +181,7 @@ struct SchemaMigratorTests {
     try writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     writer.close()
 
-    // Keeps the 100-byte header and overwrites the rest of page 1, which holds the schema.
+    // Keeps the 100-byte header and overwrites the rest of page 1, which contains the schema table.
     let handle = try FileHandle(forUpdating: URL(fileURLWithPath: path))
     try handle.seek(toOffset: 100)
     try handle.write(contentsOf: Data(repeating: 0xA5, count: 3_996))
@@ -201,8 +201,8 @@ struct SchemaMigratorTests {
   }
 
   private func expectNotADatabase(_ error: StateStoreError) throws {
-    guard case .statementFailed(let errorPath, let sql, let code, let extendedCode, let message)
-      = error
+    guard
+      case .statementFailed(let errorPath, let sql, let code, let extendedCode, let message) = error
     else {
       Issue.record("expected statementFailed, got \(error)")
       return

@@ -115,8 +115,9 @@ struct StatementTests {
     try insert(.text(text)) { statement in try statement.bind(text, at: 1) }
 
     #expect(try readBack() == .text(text))
-    #expect(try integer(of: "SELECT length(CAST(value AS BLOB)) FROM item", in: database)
-      == Int64(text.utf8.count))
+    #expect(
+      try integer(of: "SELECT length(CAST(value AS BLOB)) FROM item", in: database)
+        == Int64(text.utf8.count))
   }
 
   @Test func unknownParameterNameIsRejected() throws {

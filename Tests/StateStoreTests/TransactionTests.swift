@@ -126,7 +126,7 @@ struct TransactionTests {
 
 /// A string set on one thread and read on another.
 final class OutcomeBox: @unchecked Sendable {
-  // @unchecked: every access to `stored` holds `lock`.
+  // @unchecked: every access to `stored` happens with `lock` taken.
   private let lock = NSLock()
   private var stored: String?
 
