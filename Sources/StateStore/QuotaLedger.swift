@@ -1,3 +1,4 @@
+import CSQLite3
 import Foundation
 
 /// Counts Komet requests per day and token role in the state database.
@@ -45,7 +46,8 @@ package struct QuotaLedger {
 
     guard try statement.step(), let count = statement.int64(at: 0) else {
       throw StateStoreError.statementFailed(
-        path: database.path, sql: statement.sql, code: 0, extendedCode: 0,
+        path: database.path, sql: statement.sql, code: SQLITE_INTERNAL,
+        extendedCode: SQLITE_INTERNAL,
         message: "the upsert returned no count")
     }
     // The statement's autocommit transaction ends when the statement runs to completion.
