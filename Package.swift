@@ -14,14 +14,18 @@ let package = Package(
       name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
     .systemLibrary(
       name: "CLibCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+    .systemLibrary(
+      name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .target(name: "Spreadsheet", dependencies: ["CZlib", "CLibXML2"]),
     .target(name: "KometExports", dependencies: ["Spreadsheet"]),
     .target(name: "CLI", dependencies: ["Spreadsheet", "KometExports"]),
+    .target(name: "StateStore", dependencies: ["CSQLite3"]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),
     .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "CLibCrypto", "CZlib"]),
     .testTarget(name: "KometExportsTests", dependencies: ["KometExports", "Spreadsheet"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "Spreadsheet"]),
+    .testTarget(name: "StateStoreTests", dependencies: ["StateStore", "CSQLite3"]),
   ]
 )

@@ -1,0 +1,44 @@
+import Foundation
+
+/// The schema of the state database `state/komet-dwf.sqlite`, and the one way to open it.
+package enum StateSchema {
+  /// The database's path inside the workspace folder.
+  package static let relativePath = "state/komet-dwf.sqlite"
+
+  /// The migrations in order. Append new versions and never edit an applied one, because
+  /// existing databases have run it already.
+  package static let migrations: [Migration] = [
+    Migration(version: 1, sql: quotaLedgerSQL)
+  ]
+
+  package static var migrator: SchemaMigrator { SchemaMigrator(migrations: migrations) }
+
+  /// Opens the state database of the workspace at `workspace`, creating `state/` and the file
+  /// when missing, and migrates it to the latest version.
+  package static func open(workspace: String, busyTimeout: Duration = .seconds(5)) throws
+    -> Database
+  {
+    let path = (workspace as NSString).appendingPathComponent(relativePath)
+    return try open(path: path, busyTimeout: busyTimeout)
+  }
+
+  /// Opens the state database at `path` and migrates it to the latest version.
+  package static func open(path: String, busyTimeout: Duration = .seconds(5)) throws
+    -> Database
+  {
+    let database = try Database(path: path, busyTimeout: busyTimeout)
+    try migrator.migrate(database)
+    return database
+  }
+
+  /// Version 1: Komet requests counted per day and token role, never by token text.
+  static let quotaLedgerSQL = """
+    CREATE TABLE quota_ledger (
+      day TEXT NOT NULL
+        CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+      token_role TEXT NOT NULL CHECK (token_role IN ('company', 'customer', 'user')),
+      request_count INTEGER NOT NULL CHECK (request_count >= 0),
+      PRIMARY KEY (day, token_role)
+    ) STRICT, WITHOUT ROWID;
+    """
+}
