@@ -2,7 +2,7 @@ import Glibc
 
 /// The loop that serves one accepted connection on its own thread, request after request.
 ///
-/// Requests are read, handled and answered strictly in order, so pipelined requests get
+/// Requests are read, handled and responded to strictly in order, so pipelined requests get
 /// their responses in the order they were sent. The session never closes its descriptor:
 /// the server does that after removing it from the set that `stop()` shuts down.
 struct ConnectionSession {
@@ -69,8 +69,10 @@ struct ConnectionSession {
     return (head, body)
   }
 
-  /// Reads up to the end of the next head and parses it; returns the head, its length in
-  /// the buffer and when its first byte was seen, or nil when the connection must end.
+  /// Reads up to the end of the next head and parses it.
+  ///
+  /// Returns the head, its length in the buffer and the instant its first byte arrived, or
+  /// nil when the connection must end.
   private mutating func readHead() -> (RequestHead, Int, ContinuousClock.Instant)? {
     var started: ContinuousClock.Instant? = buffer.isEmpty ? nil : .now
     let idleDeadline = ContinuousClock.now + configuration.idleTimeout
@@ -105,7 +107,7 @@ struct ConnectionSession {
     return nil
   }
 
-  /// The offset just past the first CRLF CRLF in the buffer, or nil when there is none yet.
+  /// Finds the offset just past the first CRLF CRLF in the buffer, or nil when none arrived.
   private func headEnd() -> Int? {
     let terminator = Self.headTerminator
     guard buffer.count >= terminator.count else { return nil }
@@ -153,7 +155,8 @@ struct ConnectionSession {
     }
 
     guard case .respond(let response) = reply.action else { return false }
-    let closes = head.closesConnection || response.headers.contains(token: "close", in: "Connection")
+    let closes =
+      head.closesConnection || response.headers.contains(token: "close", in: "Connection")
     let bytes = response.serialized(closesConnection: closes, omitsBody: head.method == "HEAD")
     return SocketCalls.sendAll(descriptor, bytes) && !closes
   }

@@ -2,7 +2,7 @@ import Synchronization
 
 /// Faults waiting for the requests they match, each used a set number of times.
 ///
-/// The server asks the injector once per complete request, before the handler runs. The
+/// The server queries the injector once per complete request, before the handler runs. The
 /// first rule that matches is used, and a rule whose count reaches zero is removed, so
 /// `add(.closeAfterHandler, matching: RequestMatcher(method: "POST", path: "/api/x"))`
 /// closes the connection after the handler stored the next such request, and only that one.

@@ -44,7 +44,7 @@ package struct HTTPHeaders: Sendable, Equatable {
     return fields.filter { $0.name.lowercased() == key }.map(\.value)
   }
 
-  /// The first value of the field named `name`, or nil when there is none.
+  /// Returns the first value of the field named `name`, or nil when there is none.
   package subscript(name: String) -> String? {
     let key = name.lowercased()
     return fields.first { $0.name.lowercased() == key }?.value
@@ -52,10 +52,10 @@ package struct HTTPHeaders: Sendable, Equatable {
 
   /// Reports whether a comma-separated field such as `Connection` lists `token`.
   package func contains(token: String, in name: String) -> Bool {
-    let wanted = token.lowercased()
+    let expected = token.lowercased()
     return values(for: name).contains { value in
       value.split(separator: ",").contains {
-        $0.trimmingSpaces().lowercased() == wanted
+        $0.trimmingSpaces().lowercased() == expected
       }
     }
   }

@@ -1,4 +1,4 @@
-/// What a handler asks the server to do with the connection once it has seen a request.
+/// The action a handler requests from the server for a request it has handled.
 ///
 /// Besides a plain response, a reply can delay the response or close the connection without
 /// one. Both happen after the handler ran, so whatever the handler stored stays stored: a

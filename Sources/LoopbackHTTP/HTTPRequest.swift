@@ -2,7 +2,7 @@ import Foundation
 
 /// A complete request: head and the whole body that its `Content-Length` announced.
 ///
-/// The server builds one only after every body byte has arrived, so a handler never sees a
+/// The server builds one only after every body byte has arrived, so a handler never receives a
 /// request that the client cut short.
 package struct HTTPRequest: Sendable {
   /// The method token as sent, for example `GET` (methods are case-sensitive).

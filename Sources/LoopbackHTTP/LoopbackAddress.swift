@@ -3,7 +3,7 @@ import Glibc
 /// A socket address that is certain to be loopback: `127.0.0.1` or `::1`.
 ///
 /// There is no other way to build one, so the server cannot bind a wildcard or an external
-/// interface whatever its configuration says.
+/// interface whatever its configuration contains.
 struct LoopbackAddress: Sendable, Equatable {
   enum Family: Sendable, Equatable {
     case ipv4

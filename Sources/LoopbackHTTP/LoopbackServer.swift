@@ -10,7 +10,7 @@ import Synchronization
 package final class LoopbackServer: Sendable {
   package let configuration: ServerConfiguration
 
-  /// The port the server listens on, the one the kernel picked when the configuration said 0.
+  /// The port the server listens on, picked by the kernel when the configured port is 0.
   package let port: UInt16
 
   /// Faults to inject into coming requests; see `HTTPFault`.

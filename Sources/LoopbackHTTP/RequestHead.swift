@@ -18,7 +18,7 @@ struct RequestHead: Equatable {
   var closesConnection: Bool
 }
 
-/// A head the server rejects, with the status it answers before closing the connection.
+/// A head the server rejects, with the status it sends before closing the connection.
 struct RequestHeadRejection: Error, Equatable {
   var status: Int
   var reason: String
@@ -29,9 +29,9 @@ extension RequestHead {
   ///
   /// Lines end in CRLF. Header names are tokens followed directly by `:`, and a line that
   /// starts with a space or tab (obsolete line folding) is rejected. Any `Transfer-Encoding`
-  /// gets 501, because this server frames bodies by `Content-Length` only; `Content-Length`
-  /// values that are not digits or disagree get 400, and an HTTP/1.1 request without exactly
-  /// one `Host` gets 400.
+  /// gets 501, because this server frames bodies by `Content-Length` only. `Content-Length`
+  /// values that are not digits or disagree get 400. So does an HTTP/1.1 request without
+  /// exactly one `Host`.
   init(parsing bytes: ArraySlice<UInt8>) throws(RequestHeadRejection) {
     let text = String(decoding: bytes, as: UTF8.self)
     var lines = text.components(separatedBy: "\r\n")[...]
@@ -76,7 +76,8 @@ extension RequestHead {
     guard version == "HTTP/1.1" || version == "HTTP/1.0" else {
       let looksLikeHTTP = version.hasPrefix("HTTP/")
       throw RequestHeadRejection(
-        status: looksLikeHTTP ? 505 : 400, reason: "The HTTP version '\(version)' is not supported.")
+        status: looksLikeHTTP ? 505 : 400, reason: "The HTTP version '\(version)' is not supported."
+      )
     }
     return (String(parts[0]), String(parts[1]), version)
   }
@@ -86,8 +87,12 @@ extension RequestHead {
       throw RequestHeadRejection(status: 400, reason: "A header line is malformed.")
     }
     let value = line[line.index(after: colon)...].trimmingSpaces()
-    guard !value.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" }) else {
-      throw RequestHeadRejection(status: 400, reason: "A header value holds a control character.")
+    let isControl: (Unicode.Scalar) -> Bool = {
+      ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F
+    }
+    guard !value.unicodeScalars.contains(where: isControl) else {
+      throw RequestHeadRejection(
+        status: 400, reason: "A header value contains a control character.")
     }
     return (String(line[..<colon]), String(value))
   }
@@ -105,7 +110,8 @@ extension RequestHead {
     return length
   }
 
-  private static func expectsContinue(in headers: HTTPHeaders) throws(RequestHeadRejection) -> Bool {
+  private static func expectsContinue(in headers: HTTPHeaders) throws(RequestHeadRejection) -> Bool
+  {
     let values = headers.values(for: "Expect")
     guard !values.isEmpty else { return false }
     guard values.allSatisfy({ $0.lowercased() == "100-continue" }) else {
@@ -117,10 +123,11 @@ extension RequestHead {
   /// Reports whether `text` is a non-empty token of RFC 9110 (`tchar` characters only).
   private static func isToken(_ text: Substring) -> Bool {
     let punctuation = Set("!#$%&'*+-.^_`|~".unicodeScalars)
-    return !text.isEmpty && text.unicodeScalars.allSatisfy { scalar in
-      scalar.isASCII
-        && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-          || ("0"..."9").contains(scalar) || punctuation.contains(scalar))
-    }
+    return !text.isEmpty
+      && text.unicodeScalars.allSatisfy { scalar in
+        scalar.isASCII
+          && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+            || ("0"..."9").contains(scalar) || punctuation.contains(scalar))
+      }
   }
 }

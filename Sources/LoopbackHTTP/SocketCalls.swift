@@ -11,14 +11,15 @@ enum ReadinessWait: Equatable {
 enum SocketCalls {
   /// Creates a listening TCP socket on `address` and `port`, and returns it with the bound port.
   ///
-  /// The socket is non-blocking so that `accept4` after `poll` never blocks on a connection the
+  /// The socket is non-blocking so that `accept` after `poll` never blocks on a connection the
   /// client already reset. Calls `socket`, `setsockopt(SO_REUSEADDR)`, `bind`, `listen` and
   /// `getsockname`.
   static func makeListener(
     address: LoopbackAddress, port: UInt16
   ) throws(LoopbackHTTPError) -> (descriptor: Int32, port: UInt16) {
     let domain = address.family == .ipv4 ? AF_INET : AF_INET6
-    let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+    let type =
+      Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
       | Int32(SOCK_NONBLOCK.rawValue)
     let descriptor = socket(domain, type, 0)
     guard descriptor >= 0 else { throw .systemCall(call: "socket", code: errno) }
@@ -94,8 +95,8 @@ enum SocketCalls {
 
   /// Accepts one pending connection, or returns -1 with `errno` set. Calls `accept`.
   ///
-  /// Glibc's `accept4` is not visible to Swift without `_GNU_SOURCE`, so close-on-exec is set
-  /// with `fcntl` right after; the server starts no processes, so the gap exposes nothing.
+  /// Swift does not see Glibc's `accept4`, which needs `_GNU_SOURCE`. Close-on-exec is set with
+  /// `fcntl` right after instead, so a process spawned in that gap could inherit the socket.
   static func acceptConnection(_ listener: Int32) -> Int32 {
     let descriptor = accept(listener, nil, nil)
     if descriptor >= 0 { setCloseOnExec(descriptor) }
@@ -136,8 +137,9 @@ enum SocketCalls {
     return Int32(clamping: max(1, total))
   }
 
-  /// Receives up to `count` bytes and appends them to `buffer`; returns the count, 0 at the
-  /// end of the stream and -1 on an error. Calls `recv`.
+  /// Receives up to `count` bytes and appends them to `buffer`. Calls `recv`.
+  ///
+  /// Returns the number of bytes received, 0 at the end of the stream and -1 on an error.
   static func receive(_ descriptor: Int32, appendingTo buffer: inout [UInt8], count: Int) -> Int {
     var chunk = [UInt8](repeating: 0, count: count)
     while true {

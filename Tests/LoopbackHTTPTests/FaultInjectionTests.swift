@@ -95,7 +95,7 @@ struct FaultInjectionTests {
   }
 
   @Test func handlerCloseAfterStoringLeavesStoredRequest() async throws {
-    // The handler stores the order line, then asks for the connection to close unanswered.
+    // The handler stores the order line, then requests a close without a response.
     let handler = RecordingHandler { request in
       request.path == "/api/web-order-item.add" ? .closeWithoutResponse() : .status(200)
     }
@@ -153,5 +153,30 @@ struct FaultInjectionTests {
     let (_, response) = try await send(URLRequest(url: server.baseURL), with: makeSession())
 
     #expect(response.statusCode == 500)
+  }
+
+  @Test func closeAfterPostOnKeptAliveConnectionStoresOnce() async throws {
+    // After this close, libcurl sends the POST's head again on a new connection without
+    // its body. The server must drop that copy instead of handing it to the handler.
+    let handler = RecordingHandler()
+    let server = try LoopbackServer(configuration: testConfiguration(), handler: handler)
+    defer { server.stop() }
+    let session = makeSession()
+    _ = try await send(
+      URLRequest(url: server.baseURL.appendingPathComponent("warm")), with: session)
+    server.faults.add(.closeAfterHandler, matching: RequestMatcher(method: "POST"))
+    var request = URLRequest(url: server.baseURL.appendingPathComponent("api/web-order-item.add"))
+    request.httpMethod = "POST"
+    request.httpBody = Data("{\"boxes\":\"2\"}".utf8)
+    request.timeoutInterval = 1
+
+    await #expect(throws: URLError.self) {
+      _ = try await send(request, with: session)
+    }
+
+    #expect(try await eventually { server.openConnectionCount == 0 })
+    #expect(server.acceptedConnectionCount == 2)
+    #expect(handler.received.map(\.path) == ["/warm", "/api/web-order-item.add"])
+    #expect(handler.received.last?.bodyText == "{\"boxes\":\"2\"}")
   }
 }

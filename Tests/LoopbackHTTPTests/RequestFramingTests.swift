@@ -188,7 +188,8 @@ struct RequestFramingTests {
     defer { server.stop() }
     let client = try RawClient(port: server.port)
 
-    try client.send("POST /e HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n")
+    try client.send(
+      "POST /e HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n")
     let interim = client.readResponses(1)
     try client.send("ok")
     let final = client.readResponses(1)

@@ -110,7 +110,8 @@ struct ServerLifecycleTests {
   }
 
   @Test func stopCutsReplyDelayShort() async throws {
-    let handler = RecordingHandler { _ in .respond(HTTPResponse(text: "late"), after: .seconds(30)) }
+    let handler = RecordingHandler { _ in .respond(HTTPResponse(text: "late"), after: .seconds(30))
+    }
     let server = try LoopbackServer(configuration: testConfiguration(), handler: handler)
     let client = try RawClient(port: server.port)
     try client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")

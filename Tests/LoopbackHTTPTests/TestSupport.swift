@@ -9,7 +9,7 @@ import Testing
   import FoundationNetworking
 #endif
 
-/// A handler that stores every request it sees, then replies with `reply`.
+/// A handler that stores every request it receives, then replies with `reply`.
 final class RecordingHandler: HTTPHandler {
   private let requests = Mutex<[HTTPRequest]>([])
   private let makeReply: @Sendable (HTTPRequest) -> HTTPReply
@@ -59,7 +59,7 @@ func send(_ request: URLRequest, with session: URLSession) async throws -> (Data
   return (data, try #require(response as? HTTPURLResponse))
 }
 
-/// Polls `condition` every 20 ms until it holds or `timeout` passes; returns its last value.
+/// Polls `condition` every 20 ms until it is true or `timeout` passes, and returns its last value.
 func eventually(
   within timeout: Duration = .seconds(4), _ condition: () -> Bool
 ) async throws -> Bool {
