@@ -20,6 +20,7 @@ let package = Package(
     .target(name: "KometExports", dependencies: ["Spreadsheet"]),
     .target(name: "CLI", dependencies: ["Spreadsheet", "KometExports"]),
     .target(name: "StateStore", dependencies: ["CSQLite3"]),
+    .target(name: "LoopbackHTTP"),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),
@@ -27,5 +28,6 @@ let package = Package(
     .testTarget(name: "KometExportsTests", dependencies: ["KometExports", "Spreadsheet"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "Spreadsheet"]),
     .testTarget(name: "StateStoreTests", dependencies: ["StateStore", "CSQLite3"]),
+    .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP"]),
   ]
 )
