@@ -3,8 +3,8 @@ import Testing
 
 @testable import CLI
 
-/// Checks what `inspect` reports about a file beyond its rows, such as the CSV encoding and
-/// delimiter it chose.
+/// Checks what `inspect` reports about a file beyond its rows: the CSV encoding and delimiter
+/// it chose, and the warning for a sheet whose relationship is missing.
 struct InspectReportTests {
   static let windows1252Bytes: [UInt8] =
     [UInt8]("Customer ID;Name\r\n1;Caf".utf8) + [0xE9, 0x0D, 0x0A]
@@ -42,5 +42,20 @@ struct InspectReportTests {
       try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
     #expect(object["encoding"] as? String == "Windows-1252")
     #expect(object["delimiter"] as? String == ";")
+  }
+
+  @Test func sheetWithoutRelationshipIsListedWithWarning() {
+    let path = repositoryPath(
+      "Tests/Fixtures/corpus/xlsx/ClosedXML/TryToLoad__SheetsWithoutRelId.xlsx")
+
+    let result = runKometDWF(["inspect", path, "--sheet", "Sheet without relId"])
+
+    #expect(result.status == 0, "\(result.error)")
+    #expect(result.output.contains("* 2. Sheet without relId  [worksheet, visible, empty]\n"))
+    #expect(result.output.hasSuffix("Sheet \"Sheet without relId\" has no rows to print.\n"))
+    #expect(
+      result.error.contains(
+        "warning: \(path): sheet \"Sheet without relId\" prints no rows:"
+          + " it has no relationship id (r:id)\n"))
   }
 }
