@@ -174,7 +174,7 @@ struct FaultInjectionTests {
       _ = try await send(request, with: session)
     }
 
-    #expect(try await eventually { server.openConnectionCount == 0 })
+    #expect(eventually { server.openConnectionCount == 0 })
     #expect(server.acceptedConnectionCount == 2)
     #expect(handler.received.map(\.path) == ["/warm", "/api/web-order-item.add"])
     #expect(handler.received.last?.bodyText == "{\"boxes\":\"2\"}")

@@ -71,7 +71,7 @@ struct ServerLifecycleTests {
     try partial.send("GET /never HTTP/1.1\r\nHost: a\r\n")
     try served.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
     _ = served.readResponses(1)
-    #expect(try await eventually { server.openConnectionCount == 3 })
+    #expect(eventually { server.openConnectionCount == 3 })
     let port = server.port
 
     let started = ContinuousClock.now
@@ -97,7 +97,7 @@ struct ServerLifecycleTests {
   @Test func concurrentStopsAllReturn() async throws {
     let server = try LoopbackServer(configuration: testConfiguration(), handler: RecordingHandler())
     let client = try RawClient(port: server.port)
-    #expect(try await eventually { server.openConnectionCount == 1 })
+    #expect(eventually { server.openConnectionCount == 1 })
 
     await withTaskGroup(of: Void.self) { group in
       for _ in 0..<4 {
@@ -115,7 +115,7 @@ struct ServerLifecycleTests {
     let server = try LoopbackServer(configuration: testConfiguration(), handler: handler)
     let client = try RawClient(port: server.port)
     try client.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
-    #expect(try await eventually { handler.received.count == 1 })
+    #expect(eventually { handler.received.count == 1 })
 
     let started = ContinuousClock.now
     server.stop()
@@ -130,7 +130,7 @@ struct ServerLifecycleTests {
     let server = try LoopbackServer(configuration: configuration, handler: RecordingHandler())
     defer { server.stop() }
     let first = try RawClient(port: server.port)
-    #expect(try await eventually { server.openConnectionCount == 1 })
+    #expect(eventually { server.openConnectionCount == 1 })
 
     let second = try RawClient(port: server.port)
     try? second.send("GET / HTTP/1.1\r\nHost: a\r\n\r\n")
@@ -145,7 +145,7 @@ struct ServerLifecycleTests {
     var server: LoopbackServer? = try LoopbackServer(
       configuration: testConfiguration(), handler: RecordingHandler())
     let client = try RawClient(port: try #require(server?.port))
-    #expect(try await eventually { server?.openConnectionCount == 1 })
+    #expect(eventually { server?.openConnectionCount == 1 })
 
     server = nil
 

@@ -62,11 +62,14 @@ func send(_ request: URLRequest, with session: URLSession) async throws -> (Data
 /// Polls `condition` every 20 ms until it is true or `timeout` passes, and returns its last value.
 func eventually(
   within timeout: Duration = .seconds(4), _ condition: () -> Bool
-) async throws -> Bool {
+) -> Bool {
+  // Polls on the calling thread rather than with Task.sleep: the tests share a cooperative pool
+  // of one thread per core with suites that block, and a suspended test could resume too late
+  // for the timings it checks.
   let deadline = ContinuousClock.now + timeout
   while ContinuousClock.now < deadline {
     if condition() { return true }
-    try await Task.sleep(for: .milliseconds(20))
+    usleep(20_000)
   }
   return condition()
 }

@@ -57,7 +57,10 @@ struct URLSessionTests {
   }
 
   @Test func keepAliveReusesOneConnection() async throws {
-    let server = try LoopbackServer(configuration: testConfiguration(), handler: RecordingHandler())
+    // The idle timeout is long because other suites may hold every test thread between the two
+    // requests, and the connection must still be open for the second one.
+    let configuration = testConfiguration(idleTimeout: .seconds(120))
+    let server = try LoopbackServer(configuration: configuration, handler: RecordingHandler())
     defer { server.stop() }
     let session = makeSession()
     let url = server.baseURL.appendingPathComponent("api/location.list")

@@ -131,9 +131,11 @@ final class XLSXWorkbook {
     _ entry: SheetEntry, relationships: Relationships, archive: ZipArchive, workbookPart: String
   ) -> (SheetInfo, String?) {
     let relsPart = Relationships.partName(forSource: workbookPart)
-    guard let id = entry.relationshipID, let relationship = relationships[id: id] else {
+    // An empty r:id names no relationship, so it counts as none.
+    let id = entry.relationshipID.flatMap { $0.isEmpty ? nil : $0 }
+    guard let id, let relationship = relationships[id: id] else {
       let problem =
-        entry.relationshipID.map { "its relationship \($0) is missing from \(relsPart)" }
+        id.map { "its relationship \($0) is missing from \(relsPart)" }
         ?? "it has no relationship id (r:id)"
       return (
         SheetInfo(name: entry.name, state: entry.state, kind: .worksheet, problem: problem), nil
