@@ -17,11 +17,13 @@ let package = Package(
     .target(name: "Spreadsheet", dependencies: ["CZlib", "CLibXML2"]),
     .target(name: "KometExports", dependencies: ["Spreadsheet"]),
     .target(name: "CLI", dependencies: ["Spreadsheet", "KometExports"]),
+    .target(name: "Komet"),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),
     .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "CLibCrypto", "CZlib"]),
     .testTarget(name: "KometExportsTests", dependencies: ["KometExports", "Spreadsheet"]),
     .testTarget(name: "CLITests", dependencies: ["CLI", "Spreadsheet"]),
+    .testTarget(name: "KometTests", dependencies: ["Komet"]),
   ]
 )
