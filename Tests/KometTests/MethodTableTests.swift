@@ -106,7 +106,7 @@ struct MethodTableTests {
   }
 
   @Test(arguments: rows)
-  func tokenOfEachRoleIsAcceptedOnlyWhereListed(row: Row) throws {
+  func roleAcceptedOnlyWhereListed(row: Row) throws {
     let method = try #require(KometMethod(rawValue: row.method))
     let single: [(String, KometTokens)] = [
       ("Company", try KometTokens(company: TestTokens.company())),
@@ -128,7 +128,8 @@ struct MethodTableTests {
   @Test func futureListPostSwitchMovesTokenToBody() throws {
     var choices = DocumentationChoices()
     choices.futureInventoryHTTPMethod = .post
-    let request = try build(.futureOpenMarketInventoryList, in: TestTokens.context(choices: choices))
+    let request = try build(
+      .futureOpenMarketInventoryList, in: TestTokens.context(choices: choices))
     let body = try JSONParser.parse(try #require(request.bodyWithToken))
 
     #expect(request.httpMethod == .post)
@@ -152,6 +153,23 @@ struct MethodTableTests {
     #expect(request.url.path == expected)
   }
 
+  @Test(arguments: [
+    KometMethod.webOrderCreate, .webOrderItemAdd, .webOrderDetailsList, .webOrderDelete,
+  ])
+  func userOnlySwitchRejectsCustomerToken(method: KometMethod) throws {
+    var choices = DocumentationChoices()
+    choices.webOrderTokenRoles = .userOnly
+    let tokens = try KometTokens(customer: TestTokens.customer())
+
+    #expect(
+      throws: KometError.noTokenForMethod(
+        method: method, validRoles: [.user], configuredRoles: [.customer])
+    ) {
+      try build(method, in: TestTokens.context(tokens: tokens, choices: choices))
+    }
+    #expect(try build(method, in: TestTokens.context(choices: choices)).token.role == .user)
+  }
+
   @Test func locationListAppHostSwitch() throws {
     var choices = DocumentationChoices()
     choices.locationListHost = .app
@@ -168,7 +186,8 @@ struct MethodTableTests {
     let newer = try KometRequestBuilder.build(call, in: context)
 
     #expect(
-      older.bodyWithToken == Data(#"{"customerId":7122,"companyId":12333,"companyLocationId":13}"#.utf8))
+      older.bodyWithToken
+        == Data(#"{"customerId":7122,"companyId":12333,"companyLocationId":13}"#.utf8))
     #expect(
       newer.bodyWithToken
         == Data(#"{"customerId":"7122","companyId":"12333","companyLocationId":"13"}"#.utf8))
@@ -213,9 +232,10 @@ struct MethodTableTests {
       customerId: .test("1"), inventoryIds: [.test("2")], inventoryOrigin: .onHand, price: 1,
       quantity: 1, carrierId: .test("3"))
     call.price = price
-    #expect(throws: KometError.invalidParameter(
-      method: .webOrderItemAdd, name: "price", value: price.description,
-      reason: "it must be from 0 to 99999999.99 with at most two decimal places (decimal:10,2)")
+    #expect(
+      throws: KometError.invalidParameter(
+        method: .webOrderItemAdd, name: "price", value: price.description,
+        reason: "it must be from 0 to 99999999.99 with at most two decimal places (decimal:10,2)")
     ) {
       try KometRequestBuilder.build(call, in: TestTokens.context())
     }
@@ -226,9 +246,10 @@ struct MethodTableTests {
       customerId: .test("1"), inventoryIds: [.test("2")], inventoryOrigin: .onHand, price: 1,
       quantity: 1, carrierId: .test("3"))
     call.markCode = String(repeating: "M", count: 21)
-    #expect(throws: KometError.invalidParameter(
-      method: .webOrderItemAdd, name: "markCode", value: call.markCode!,
-      reason: "it has 21 characters, more than 20")
+    #expect(
+      throws: KometError.invalidParameter(
+        method: .webOrderItemAdd, name: "markCode", value: call.markCode!,
+        reason: "it has 21 characters, more than 20")
     ) {
       try KometRequestBuilder.build(call, in: TestTokens.context())
     }

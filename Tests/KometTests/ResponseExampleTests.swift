@@ -144,9 +144,10 @@ struct ResponseExampleTests {
     let word = try #require(body.range(of: "Rich,"))
     let offset = body.utf8.distance(from: body.startIndex, to: word.lowerBound)
 
-    #expect(throws: KometError.invalidJSON(
-      method: .locationList, offset: offset, reason: "expected a JSON value, found 'R'",
-      bodyStart: BodyExcerpt.make(from: Data(body.utf8), redacting: []))
+    #expect(
+      throws: KometError.invalidJSON(
+        method: .locationList, offset: offset, reason: "expected a JSON value, found 'R'",
+        bodyStart: BodyExcerpt.make(from: Data(body.utf8), redacting: []))
     ) {
       try KometResponseDecoder.topLevelObject(
         from: Data(body.utf8), for: .locationList, redacting: [])

@@ -26,7 +26,7 @@ enum TestTokens {
     KometRequestContext(companyId: KometID("1313")!, tokens: tokens, choices: choices)
   }
 
-  /// Tells whether `text` holds any whole test token, raw or percent-encoded.
+  /// Tells whether `text` contains any whole test token, raw or percent-encoded.
   static func leaks(in text: String) -> Bool {
     allTexts.contains { secret in
       let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!

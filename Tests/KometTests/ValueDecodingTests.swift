@@ -51,9 +51,10 @@ struct ValueDecodingTests {
     #""123456789012345678901""#, "-5", "1.5", "1e3", #""""#, #""12a""#, "true",
   ])
   func invalidIDIsRejected(json: String) {
-    #expect(throws: KometError.invalidField(
-      method: .openMarketInventoryList, path: "inventoryItems[0].inventoryId",
-      expected: "an ID of 1 to 20 digits", found: JSONValueText.preview(of: json))
+    #expect(
+      throws: KometError.invalidField(
+        method: .openMarketInventoryList, path: "inventoryItems[0].inventoryId",
+        expected: "an ID of 1 to 20 digits", found: JSONValueText.preview(of: json))
     ) {
       try item(#""inventoryId": \#(json)"#)
     }
@@ -85,8 +86,9 @@ struct ValueDecodingTests {
       JSONMember("status", status == "0" ? .number("0") : .string("0")),
       JSONMember("message", .string("Customer not found")),
     ]
-    #expect(throws: KometError.rejected(
-      KometRejection(method: .locationList, message: "Customer not found", members: members))
+    #expect(
+      throws: KometError.rejected(
+        KometRejection(method: .locationList, message: "Customer not found", members: members))
     ) {
       try KometResponseDecoder.decode(
         LocationListResponse.self, from: Data(body.utf8), for: .locationList, redacting: [])
@@ -96,17 +98,20 @@ struct ValueDecodingTests {
   @Test(arguments: ["2", #""ok""#, "true"])
   func otherStatusIsInvalid(status: String) {
     let body = #"{"status":\#(status),"locations":[]}"#
-    #expect(throws: KometError.invalidField(
-      method: .locationList, path: "status", expected: "1 or 0",
-      found: JSONValueText.preview(of: status))
+    #expect(
+      throws: KometError.invalidField(
+        method: .locationList, path: "status", expected: "1 or 0",
+        found: JSONValueText.preview(of: status))
     ) {
       try KometResponseDecoder.decode(
         LocationListResponse.self, from: Data(body.utf8), for: .locationList, redacting: [])
     }
   }
 
-  @Test(arguments: [("2020-11-15", true), ("2020-02-29", true), ("2021-02-29", false),
-    ("2020-1-05", false), ("2020-13-01", false), ("2020-11-15T00:00:00", false)])
+  @Test(arguments: [
+    ("2020-11-15", true), ("2020-02-29", true), ("2021-02-29", false),
+    ("2020-1-05", false), ("2020-13-01", false), ("2020-11-15T00:00:00", false),
+  ])
   func dateParsesOnlyValidDays(text: String, isValid: Bool) {
     #expect((KometDate(text) != nil) == isValid)
     if isValid { #expect(KometDate(text)?.description == text) }
@@ -114,9 +119,11 @@ struct ValueDecodingTests {
 
   @Test func htmlBodyIsTypedErrorWithMaskedExcerpt() {
     let token = TestTokens.company()
-    let body = "<!DOCTYPE html><html><body>Bad gateway for ?authenticationToken="
+    let body =
+      "<!DOCTYPE html><html><body>Bad gateway for ?authenticationToken="
       + TestTokens.companyText + "</body></html>"
-    let excerpt = "<!DOCTYPE html><html><body>Bad gateway for ?authenticationToken="
+    let excerpt =
+      "<!DOCTYPE html><html><body>Bad gateway for ?authenticationToken="
       + token.masked + "</body></html>"
 
     #expect(throws: KometError.htmlResponse(method: .customerList, bodyStart: excerpt)) {
@@ -139,8 +146,9 @@ struct ValueDecodingTests {
   }
 
   @Test func topLevelArrayIsUnexpected() {
-    #expect(throws: KometError.unexpectedResponse(
-      method: .boxTypeList, reason: "the top level is an array of 0 elements, not an object")
+    #expect(
+      throws: KometError.unexpectedResponse(
+        method: .boxTypeList, reason: "the top level is an array of 0 elements, not an object")
     ) {
       try KometResponseDecoder.decode(
         BoxTypeListResponse.self, from: Data("[]".utf8), for: .boxTypeList, redacting: [])
@@ -161,9 +169,10 @@ struct ValueDecodingTests {
 
   @Test func ecommerceListWithoutItemArrayIsMissingField() {
     let body = #"{"status":"1","total":"3"}"#
-    #expect(throws: KometError.missingField(
-      method: .ecommerceInventoryList,
-      path: "inventoryItems or items or inventory or products or inventoryList")
+    #expect(
+      throws: KometError.missingField(
+        method: .ecommerceInventoryList,
+        path: "inventoryItems or items or inventory or products or inventoryList")
     ) {
       try KometResponseDecoder.decode(
         EcommerceInventoryListResponse.self, from: Data(body.utf8), for: .ecommerceInventoryList,

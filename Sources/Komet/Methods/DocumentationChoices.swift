@@ -43,11 +43,20 @@ package struct DocumentationChoices: Equatable, Sendable {
     case words
   }
 
+  /// The token roles of `web-order.create`, `web-order-item.add`, `web-order-details.list` and
+  /// `web-order.delete`.
+  package enum WebOrderTokenRoles: Sendable {
+    /// Customer and User, as the newer pages say.
+    case customerOrUser
+    /// User only, as the older pages say.
+    case userOnly
+  }
+
   /// How `customerPo` of `web-order.checkout` is written in the JSON body.
   package enum PurchaseOrderEncoding: Sendable {
     /// A JSON string, as the request example sends it.
     case string
-    /// A JSON number, as the declared type `integer:50` implies; only for digit-only values.
+    /// A JSON number, as the declared type `integer:50` implies, but only for digit-only values.
     case numberWhenDigits
   }
 
@@ -79,6 +88,10 @@ package struct DocumentationChoices: Equatable, Sendable {
   // NOTE: documentation disagreement. `customerPo` is typed `integer:50` (older: "(string)
   // (integer:50)") but the request example sends the string "292644".
   package var purchaseOrderEncoding = PurchaseOrderEncoding.string
+
+  // NOTE: documentation disagreement. The newer web-order pages accept Customer and User tokens,
+  // the older ones user tokens only (checkout takes User tokens only on both).
+  package var webOrderTokenRoles = WebOrderTokenRoles.customerOrUser
 
   /// The `X-SALES-CHANNEL` value sent on the methods that list that header as optional, or nil
   /// to leave it out.

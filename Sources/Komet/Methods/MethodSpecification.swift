@@ -67,25 +67,25 @@ extension KometMethod {
       return queryTokenRow(roles: [.company])
     case .futureOpenMarketInventoryList:
       // NOTE: documentation disagreement. The newer page and its sample use GET with URL
-      // parameters; the older page says POST with a JSON body, where the token would be a body
+      // parameters. The older page says POST with a JSON body, where the token would be a body
       // member as on Komet's other JSON POST methods. `futureInventoryHTTPMethod` selects POST.
       if choices.futureInventoryHTTPMethod == .post {
         return row(.post, token: .jsonBodyMember, roles: [.company])
       }
       return queryTokenRow(roles: [.company])
     case .webOrderCreate, .webOrderItemAdd:
-      // NOTE: documentation disagreement. Only the older pages list X-SALES-CHANNEL here; the
+      // NOTE: documentation disagreement. Only the older pages list X-SALES-CHANNEL here, and the
       // newer ones list X-ACCOUNT and authenticationToken alone. It is sent only when
       // `salesChannel` is set.
       return headerTokenRow(
-        .post, optionalHeaders: [KometHeader.salesChannel], roles: [.customer, .user])
+        .post, optionalHeaders: [KometHeader.salesChannel], roles: webOrderRoles(choices))
     case .webOrderDetailsList:
       return headerTokenRow(
-        .get, path: choices.webOrderDetailsPath.rawValue, roles: [.customer, .user])
+        .get, path: choices.webOrderDetailsPath.rawValue, roles: webOrderRoles(choices))
     case .webOrderDelete:
-      return headerTokenRow(.post, roles: [.customer, .user])
+      return headerTokenRow(.post, roles: webOrderRoles(choices))
     case .webOrderCheckout:
-      // The newer page accepts a User token only; the older one says user tokens only too.
+      // Both the newer and the older page accept User tokens only.
       return headerTokenRow(.post, roles: [.user])
     case .customerList, .carrierList, .customerShipToList, .boxTypeList:
       return queryTokenRow(roles: [.company, .vendor])
@@ -94,6 +94,10 @@ extension KometMethod {
         .get, token: .queryParameter, roles: [.company],
         usesAppHost: choices.locationListHost == .app)
     }
+  }
+
+  private func webOrderRoles(_ choices: DocumentationChoices) -> [TokenRole] {
+    choices.webOrderTokenRoles == .userOnly ? [.user] : [.customer, .user]
   }
 
   private func headerTokenRow(

@@ -38,7 +38,7 @@ package struct EcommerceInventoryListRequest: KometCall, Equatable {
     list.add("availableDate", date: availableDate)
     try list.add("page", integer: page, range: 1...Int.max)
     try list.add("rows", integer: rows, range: 1...Int.max)
-    // The page gives no length for `searchText` and `color`; 200 matches its other text filters.
+    // The page gives no length for `searchText` and `color`, so 200 follows its other filters.
     try list.add("searchText", text: searchText, maxLength: 200)
     list.add("categoryId", id: categoryId)
     try list.add("color", text: color, maxLength: 200)

@@ -39,7 +39,7 @@ package enum KometRequestBuilder {
   ) throws(KometError) -> KometHTTPRequest {
     let method = Call.method
     let row = method.specification(with: context.choices)
-    let token = try context.tokens.token(for: method)
+    let token = try context.tokens.token(for: method, choices: context.choices)
 
     var list = ParameterList(method: method, choices: context.choices, companyId: context.companyId)
     try call.addParameters(to: &list)

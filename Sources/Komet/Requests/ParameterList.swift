@@ -25,7 +25,7 @@ package struct ParameterList: Sendable {
     self.companyId = companyId
   }
 
-  /// Adds an ID, a JSON number or string as `choices.jsonIDEncoding` says.
+  /// Adds an ID, written as a JSON number or string according to `choices.jsonIDEncoding`.
   package mutating func add(_ name: String, id: KometID?) {
     guard let id else { return }
     // A JSON number may not start with 0, so leading zeros of an ID such as `0042` go.

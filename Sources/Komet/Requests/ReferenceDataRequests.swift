@@ -55,7 +55,7 @@ package struct LocationListRequest: KometCall, Equatable {
   }
 }
 
-/// `carrier.list`: carriers; `id` and `code` match exactly, `name` with LIKE.
+/// `carrier.list`: carriers, where `id` and `code` match exactly and `name` with LIKE.
 package struct CarrierListRequest: KometCall, Equatable {
   package typealias Response = CarrierListResponse
   package static let method = KometMethod.carrierList

@@ -2,10 +2,10 @@ import Foundation
 
 /// The `inventoryOrigin` codes of `web-order-item.add`.
 ///
-/// The newer pages list 1 and 2 only; the older ones also 3 and 4.
+/// The newer pages list 1 and 2 only, and the older ones also 3 and 4.
 package enum InventoryOrigin: Int, CaseIterable, Sendable {
   // NOTE: documentation disagreement. Code 1 is "OH (On Hand)" on the newer pages and "OM
-  // (Open Market)" on the older ones; the number sent is the same.
+  // (Open Market)" on the older ones, but the number sent is the same.
   case onHand = 1
   case futureSales = 2
   case vendorAvailability = 3

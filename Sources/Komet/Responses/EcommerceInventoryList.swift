@@ -2,11 +2,11 @@ import Foundation
 
 /// The response of `ecommerce/inventory.list`: one page of a customer's e-commerce inventory.
 ///
-/// Komet's page shows only `message`, `status` and `total`; the item array and its fields were
+/// Komet's page shows only `message`, `status` and `total`. The item array and its fields were
 /// not seen, so their names below are guesses that accept the likely alternatives.
 package struct EcommerceInventoryListResponse: KometResponse, Equatable {
   // NOTE: not confirmed by Komet: the item array's name. `inventoryItems` follows the Open
-  // Market lists; `items`, `inventory`, `products` and `inventoryList` are accepted too.
+  // Market lists, and `items`, `inventory`, `products` and `inventoryList` are accepted too.
   package static let itemArrayNames = [
     "inventoryItems", "items", "inventory", "products", "inventoryList",
   ]
@@ -27,7 +27,8 @@ package struct EcommerceInventoryListResponse: KometResponse, Equatable {
     } else if total == 0 {
       elements = []
     } else {
-      throw .missingField(method: object.method, path: Self.itemArrayNames.joined(separator: " or "))
+      throw .missingField(
+        method: object.method, path: Self.itemArrayNames.joined(separator: " or "))
     }
 
     var items: [EcommerceInventoryItem] = []

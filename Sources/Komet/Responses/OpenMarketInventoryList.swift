@@ -20,7 +20,7 @@ package struct OpenMarketInventoryListResponse: KometResponse, Equatable {
 /// Only `inventoryId` is required. Komet's pages list the other fields, but the future list's
 /// page was read only up to `bunches`, so each is optional.
 package struct OpenMarketInventoryItem: Equatable, Sendable {
-  /// The inventory line ID; in the future list, the purchase-order item ID.
+  /// The inventory line ID, which in the future list is the purchase-order item ID.
   package let inventoryId: KometID
   package let companyProductId: KometID?
   /// `string:200`.

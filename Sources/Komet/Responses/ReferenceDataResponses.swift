@@ -15,7 +15,7 @@ package struct CustomerListResponse: KometResponse, Equatable {
   }
 }
 
-/// A customer; its `id` is the `customerId` every other method takes.
+/// A customer, whose `id` is the `customerId` every other method takes.
 package struct Customer: Equatable, Sendable {
   package let id: KometID
   /// `string:20`.
@@ -63,7 +63,7 @@ package struct LocationListResponse: KometResponse, Equatable {
   }
 }
 
-/// A company location; its `id` is the `companyLocationId` and `locationId` other methods take.
+/// A company location, whose `id` is the `companyLocationId` and `locationId` other methods take.
 package struct Location: Equatable, Sendable {
   package let id: KometID
   /// `string:200`.
@@ -87,7 +87,7 @@ package struct CarrierListResponse: KometResponse, Equatable {
   }
 }
 
-/// A carrier; its `id` is the `carrierId` other methods take.
+/// A carrier, whose `id` is the `carrierId` other methods take.
 package struct Carrier: Equatable, Sendable {
   package let id: KometID
   /// `string:10`.
@@ -137,7 +137,7 @@ package struct ShipToListResponse: KometResponse, Equatable {
   }
 }
 
-/// A customer's ship-to address; its `id` is the `shipToId` other methods take.
+/// A customer's ship-to address, whose `id` is the `shipToId` other methods take.
 package struct ShipTo: Equatable, Sendable {
   package let id: KometID
   /// `string:50`.
@@ -196,7 +196,7 @@ package struct BoxTypeListResponse: KometResponse, Equatable {
   }
 }
 
-/// A box type; its `code` is the `boxTypeCode` other methods take.
+/// A box type, whose `code` is the `boxTypeCode` other methods take.
 package struct BoxType: Equatable, Sendable {
   package let id: KometID
   /// `string:3`, such as `FB` or `HB`.

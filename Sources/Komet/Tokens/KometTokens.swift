@@ -32,8 +32,10 @@ package struct KometTokens: Sendable, Equatable, CustomStringConvertible {
 
   /// Returns the first configured token whose role `method` accepts, in the order the method's
   /// row lists its roles.
-  package func token(for method: KometMethod) throws(KometError) -> Token {
-    let validRoles = method.specification.validRoles
+  package func token(
+    for method: KometMethod, choices: DocumentationChoices = DocumentationChoices()
+  ) throws(KometError) -> Token {
+    let validRoles = method.specification(with: choices).validRoles
     for role in validRoles {
       if let token = all.first(where: { $0.role == role }) { return token }
     }
