@@ -24,7 +24,11 @@ struct IdsCommand {
   }
 
   func run(streams: OutputStreams) throws -> ExitCode {
-    let tables = try paths.map(readExport)
+    let progress = ProgressLine(streams: streams, isOutputAfterRead: true)
+    defer { progress.finish() }
+    let tables = try paths.map { try readExport($0, progress: progress) }
+    // The line is cleared before the report, which goes to the same terminal.
+    progress.finish()
     let report = try IDReport(tables: tables, matcher: matcher)
 
     if isJSON {
@@ -56,7 +60,7 @@ struct IdsCommand {
 
   /// Reads the export in `path` from the first worksheet whose rows contain a customers or
   /// locations table, trying visible sheets first and each group in workbook order.
-  private func readExport(_ path: String) throws -> ExportTable {
+  private func readExport(_ path: String, progress: ProgressLine) throws -> ExportTable {
     let document = try SpreadsheetDocument(path: path)
     let readable = document.sheets.indices.filter { document.sheets[$0].hasRows }
     let ordered =
@@ -71,7 +75,7 @@ struct IdsCommand {
     var firstError: ExportError?
     for index in ordered {
       do {
-        return try readTable(document, sheetAt: index)
+        return try readTable(document, sheetAt: index, progress: progress)
       } catch let error as ExportError {
         firstError = firstError ?? error
       }
@@ -79,11 +83,13 @@ struct IdsCommand {
     throw firstError!
   }
 
-  private func readTable(_ document: SpreadsheetDocument, sheetAt index: Int) throws -> ExportTable
-  {
+  private func readTable(
+    _ document: SpreadsheetDocument, sheetAt index: Int, progress: ProgressLine
+  ) throws -> ExportTable {
     var reader = ExportTableReader(file: document.path, sheet: document.sheets[index].name)
     try document.readRows(sheetAt: index) { row in
       try reader.add(rowNumber: row.number, values: try row.denseValues())
+      progress.update(row: row.number)
     }
     return try reader.finish()
   }

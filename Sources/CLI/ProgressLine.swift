@@ -1,17 +1,22 @@
 /// A progress line on standard error while a long read runs, shown only on a terminal.
 final class ProgressLine {
   private let streams: OutputStreams
+  private let isEnabled: Bool
   private var lastShown = 0
   private var isShowing = false
 
   private static let interval = 100_000
 
-  init(streams: OutputStreams) {
+  /// Creates the line for a command whose output either streams while it reads (`inspect`),
+  /// so progress shows only when that output does not go to the terminal too, or comes after
+  /// the read (`ids`), so progress shows whenever standard error is a terminal.
+  init(streams: OutputStreams, isOutputAfterRead: Bool = false) {
     self.streams = streams
+    isEnabled = streams.isErrorTerminal && (isOutputAfterRead || !streams.isOutputTerminal)
   }
 
   func update(row: Int) {
-    guard streams.isErrorTerminal, row - lastShown >= ProgressLine.interval else { return }
+    guard isEnabled, row - lastShown >= ProgressLine.interval else { return }
     lastShown = row
     isShowing = true
     streams.writeError("\rreading row \(row)...")

@@ -11,24 +11,29 @@ package final class OutputStreams: @unchecked Sendable {
   private let isCollecting: Bool
   private(set) package var collectedOutput: [UInt8] = []
   private(set) package var collectedError: [UInt8] = []
-  /// Whether progress lines go to standard error: it is a terminal and standard output is
-  /// not, so progress never lands between the rows printed on the same screen.
+  /// Whether standard error is a terminal, where progress lines may go.
   package let isErrorTerminal: Bool
+  /// Whether standard output is a terminal too, so that progress could land between rows.
+  package let isOutputTerminal: Bool
 
-  private init(isCollecting: Bool, isErrorTerminal: Bool) {
+  private init(isCollecting: Bool, isErrorTerminal: Bool, isOutputTerminal: Bool) {
     self.isCollecting = isCollecting
     self.isErrorTerminal = isErrorTerminal
+    self.isOutputTerminal = isOutputTerminal
   }
 
   /// Returns the process's standard output and standard error.
   package static func standard() -> OutputStreams {
-    OutputStreams(isCollecting: false, isErrorTerminal: isatty(2) == 1 && isatty(1) == 0)
+    OutputStreams(
+      isCollecting: false, isErrorTerminal: isatty(2) == 1, isOutputTerminal: isatty(1) == 1)
   }
 
-  /// Streams that keep everything written, for tests, with progress lines when
-  /// `isErrorTerminal`.
-  package static func collecting(isErrorTerminal: Bool = false) -> OutputStreams {
-    OutputStreams(isCollecting: true, isErrorTerminal: isErrorTerminal)
+  /// Streams that keep everything written, for tests, which pretend to be terminals as told.
+  package static func collecting(
+    isErrorTerminal: Bool = false, isOutputTerminal: Bool = false
+  ) -> OutputStreams {
+    OutputStreams(
+      isCollecting: true, isErrorTerminal: isErrorTerminal, isOutputTerminal: isOutputTerminal)
   }
 
   package var outputText: String { String(decoding: collectedOutput, as: UTF8.self) }

@@ -40,4 +40,25 @@ struct ProgressLineTests {
     #expect(status == 0)
     #expect(streams.errorText == "\rreading row 100000...\r\u{1B}[K")
   }
+
+  @Test func inspectShowsNoProgressWhenRowsGoToTheTerminal() throws {
+    let folder = try ScratchFolder()
+    let path = try writeCustomers(rowCount: 150_000, trailer: "", in: folder)
+    let streams = OutputStreams.collecting(isErrorTerminal: true, isOutputTerminal: true)
+
+    let status = runCommandLine(["inspect", path, "--format", "csv"], streams: streams)
+
+    #expect(status == 0)
+    #expect(streams.errorText == "")
+  }
+
+  @Test func idsShowsProgressEvenWhenOutputIsTheTerminal() throws {
+    let folder = try ScratchFolder()
+    let path = try writeCustomers(rowCount: 150_000, trailer: "", in: folder)
+    let streams = OutputStreams.collecting(isErrorTerminal: true, isOutputTerminal: true)
+
+    _ = runCommandLine(["ids", path], streams: streams)
+
+    #expect(streams.errorText.hasPrefix("\rreading row 100000...\r\u{1B}[K"))
+  }
 }
