@@ -15,11 +15,26 @@ struct ExportLayout: Equatable {
     }
   }
 
+  /// Returns the kind that the sheet name, else the file name, names alone, if one does.
+  private static func kindNamed(bySheet sheet: String, file: String) -> ExportKind? {
+    let fileName = String(file.split(separator: "/").last ?? Substring(file))
+    for name in [sheet, fileName] {
+      let lowered = name.lowercased()
+      let namesCustomers = lowered.contains("customer")
+      let namesLocations = lowered.contains("location")
+      if namesCustomers != namesLocations {
+        return namesCustomers ? .customers : .locations
+      }
+    }
+    return nil
+  }
+
   /// Detects whether a row is the header row of a customers or locations export.
   ///
   /// A row is a header row when it has at least two known headers of one kind. The kind whose
   /// headers name it (such as `Customer ID`) more often wins, then the kind with more known
-  /// headers, and an equal score is an error. Returns nil for a row that is no header row.
+  /// headers, then the kind that the sheet or file name names. A tie that no name settles is
+  /// an error. Returns nil for a row that is no header row.
   static func detect(
     file: String, sheet: String, row: Int, headers: [HeaderCell]
   ) throws(ExportError) -> ExportLayout? {
@@ -29,13 +44,18 @@ struct ExportLayout: Equatable {
 
     let customerScore = score(customers, kind: .customers)
     let locationScore = score(locations, kind: .locations)
-    if customerScore == locationScore {
+    let kind: ExportKind
+    if customerScore != locationScore {
+      kind = customerScore > locationScore ? .customers : .locations
+    } else if let named = kindNamed(bySheet: sheet, file: file) {
+      // Generic headers such as Id, Name and Code fit both exports; the sheet or file name
+      // ("Customers", "locations.xlsx") settles it.
+      kind = named
+    } else {
       throw .ambiguousExportKind(
         file: file, sheet: sheet, row: row, customerHeaders: customers.map(\.cell),
         locationHeaders: locations.map(\.cell))
     }
-
-    let kind: ExportKind = customerScore > locationScore ? .customers : .locations
     let matched = kind == .customers ? customers : locations
     let id = try chooseIDColumn(
       matched, kind: kind, headers: headers, file: file, sheet: sheet, row: row)

@@ -61,6 +61,21 @@ struct ExportTableTests {
         + " that headers such as \"Customer Type\" or \"City\" tell the two apart.")
   }
 
+  @Test(arguments: [
+    ("export.xlsx", "Customers", ExportKind.customers),
+    ("export.xlsx", "Locations", .locations),
+    ("/inbox/komet-locations.csv", "komet-locations", .locations),
+    ("/inbox/Customer list.xlsx", "Sheet1", .customers),
+  ])
+  func sheetOrFileNameSettlesGenericHeaders(file: String, sheet: String, kind: ExportKind) throws {
+    let rows = [textRow("Id", "Name", "Code"), [.number(7), .text("DWF"), .text("DWF")]]
+
+    let table = try ExportTable.read(file: file, sheet: sheet, rows: numbered(rows))
+
+    #expect(table.kind == kind)
+    #expect(table.records.map(\.id) == ["7"])
+  }
+
   @Test func unknownHeadersAreNotAnExport() {
     let error = readError([
       textRow("Price list"),
