@@ -21,6 +21,7 @@ let package = Package(
     .target(name: "CLI", dependencies: ["Spreadsheet", "KometExports"]),
     .target(name: "StateStore", dependencies: ["CSQLite3"]),
     .target(name: "LoopbackHTTP"),
+    .target(name: "KometSandbox", dependencies: ["LoopbackHTTP"]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),
@@ -29,5 +30,6 @@ let package = Package(
     .testTarget(name: "CLITests", dependencies: ["CLI", "Spreadsheet"]),
     .testTarget(name: "StateStoreTests", dependencies: ["StateStore", "CSQLite3"]),
     .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP"]),
+    .testTarget(name: "KometSandboxTests", dependencies: ["KometSandbox", "LoopbackHTTP"]),
   ]
 )
