@@ -5,7 +5,7 @@ import LoopbackHTTP
 /// `SandboxState` for trying the tool without tokens and for tests.
 ///
 /// The sandbox stores what Komet would hold (web orders, their items, the boxes left) and a
-/// log of the requests it answered, both dumped as JSON with tokens masked. Faults come from
+/// log of the requests it received, both dumped as JSON with tokens masked. Faults come from
 /// the server's `FaultInjector`: a fault that skips the handler (`status`,
 /// `closeBeforeHandler`) leaves no log entry and no count, and one that runs it
 /// (`closeAfterHandler`, `delay`) logs the status the handler chose.
@@ -26,7 +26,7 @@ package final class KometSandbox: Sendable {
     serverConfiguration.requestTimeout = configuration.requestTimeout
     serverConfiguration.idleTimeout = configuration.idleTimeout
     // The server's own limit stays above the sandbox's, so an oversized request still gets
-    // Komet's JSON answer and a log entry; beyond it the server answers 413 unlogged.
+    // a JSON response and a log entry. Beyond it the server sends 413 itself, unlogged.
     serverConfiguration.maxBodyBytes = max(configuration.maxRequestBytes * 4, 1024 * 1024)
     do {
       server = try LoopbackServer(configuration: serverConfiguration, handler: handler)
@@ -64,7 +64,7 @@ package final class KometSandbox: Sendable {
   /// A copy of the current state.
   package var state: SandboxState { handler.state.withLock { $0 } }
 
-  /// The requests answered so far, oldest first, with tokens masked.
+  /// The requests handled so far, oldest first, with tokens masked.
   package var requestLog: [RequestLogEntry] { handler.state.withLock { $0.requestLog } }
 
   /// Returns the state as JSON, with token values left out, ready for `--state FILE`.

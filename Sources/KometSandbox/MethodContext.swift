@@ -8,7 +8,7 @@ struct MethodContext {
   /// The sandbox clock's time of the request.
   var now: Date
 
-  /// Runs the method called `name` and returns the fields of its success answer.
+  /// Runs the method called `name` and returns the fields of its success response.
   func run(_ name: String, on state: inout SandboxState) throws(Rejection) -> [String: JSONValue] {
     switch name {
     case "customer.list": try listCustomers(state)
@@ -60,7 +60,7 @@ struct MethodContext {
     return id
   }
 
-  /// Returns the success answer Komet's lists share, with `status` as the string "1".
+  /// Returns the success response Komet's lists share, with `status` as the string "1".
   func okFields(_ key: String, _ rows: [JSONValue]) -> [String: JSONValue] {
     ["status": .string("1"), "message": .string("OK"), key: .array(rows)]
   }

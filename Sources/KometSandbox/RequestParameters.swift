@@ -1,12 +1,12 @@
 import Foundation
 
-/// A check of a request that failed, answered with `status` 0 and `message`.
+/// A check of a request that failed, sent back with `status` 0 and `message`.
 struct Rejection: Error {
   var httpStatus: Int
   var message: String
   var extra: [String: JSONValue] = [:]
 
-  /// Creates a rejection of a parameter, answered with HTTP 200 as Komet's failure samples are.
+  /// Creates a rejection of a parameter, sent with HTTP 200 as Komet's failure samples are.
   static func parameter(_ message: String) -> Rejection {
     Rejection(httpStatus: 200, message: message)
   }

@@ -5,7 +5,7 @@ import Synchronization
 /// The HTTP handler of the sandbox: checks each request as Komet would, runs its method on
 /// the state, and logs it with its tokens masked.
 ///
-/// Failure answers, all JSON with `status` "0" and a `message`:
+/// Failure responses, all JSON with `status` "0" and a `message`:
 /// - unknown path: HTTP 404; wrong HTTP method: HTTP 405;
 /// - body over the size limit: HTTP 413, logged without its body and not counted;
 /// - missing, unknown or wrong-type token, a Customer token used for another customer, or an
@@ -27,7 +27,7 @@ final class SandboxHandler: HTTPHandler {
 
   func reply(to request: HTTPRequest) -> HTTPReply {
     state.withLock { state in
-      let (status, body) = answer(request, in: &state)
+      let (status, body) = respond(to: request, in: &state)
       let entry = RequestLogger.entry(
         for: request, httpStatus: status, body: body, tokens: state.tokens,
         isBodyKept: request.body.count <= configuration.maxRequestBytes)
@@ -39,9 +39,9 @@ final class SandboxHandler: HTTPHandler {
     }
   }
 
-  /// Runs every check and the method, and returns the HTTP status and the JSON answer.
-  private func answer(
-    _ request: HTTPRequest, in state: inout SandboxState
+  /// Runs every check and the method, and returns the HTTP status and the JSON body.
+  private func respond(
+    to request: HTTPRequest, in state: inout SandboxState
   ) -> (Int, JSONValue) {
     do {
       let spec = try checkedSpec(for: request)

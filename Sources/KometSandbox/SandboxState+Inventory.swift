@@ -74,7 +74,8 @@ extension SandboxState {
           grade: product.grade, boxTypeId: boxType.0, boxTypeCode: boxType.1,
           unitType: product.unitType, bunches: bunches, stemsBunch: product.stemsBunch,
           unitsPerBox: unitsPerBox, price: DecimalText.format(cents: cents),
-          availableBoxes: seededBoxes(index: index), availableDate: DateText.format(today, plusDays: day)))
+          availableBoxes: seededBoxes(index: index),
+          availableDate: DateText.format(today, plusDays: day)))
     }
     return lines
   }

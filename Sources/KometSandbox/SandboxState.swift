@@ -202,7 +202,7 @@ package struct RequestLogEntry: Codable, Sendable, Equatable {
   package var body: String
   package var httpStatus: Int
 
-  /// The `status` of the JSON answer, or nil when the answer had none.
+  /// The `status` of the JSON response, or nil when it had none.
   package var kometStatus: Int?
 
   package struct HeaderField: Codable, Sendable, Equatable {

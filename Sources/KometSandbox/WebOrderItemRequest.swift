@@ -16,7 +16,7 @@ struct WebOrderItemRequest {
 
   /// Reads and checks the parameters against the state's customers, carriers and ship-tos.
   ///
-  /// Origin 1 is on hand and 2 future sales, as Komet's newer pages give them; the older
+  /// Origin 1 is on hand and 2 future sales, as Komet's newer pages give them. The older
   /// codes 3 (vendor availability) and 4 (Komet to Komet) have no inventory here.
   init(
     _ parameters: RequestParameters, context: MethodContext, state: SandboxState

@@ -8,11 +8,11 @@ struct InventoryTests {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).list(
+    let response = try await SandboxClient(sandbox).list(
       "inventory.openmarket.list", query: ["locationId": "200101"])
 
-    #expect((answer.json["status"] as? NSNumber)?.intValue == 1)
-    let items = answer.array("inventoryItems")
+    #expect((response.json["status"] as? NSNumber)?.intValue == 1)
+    let items = response.array("inventoryItems")
     // 26 on-hand lines at Miami, less 5100004, which has no boxes.
     #expect(items.count == 25)
     let first = try #require(items.first)
@@ -27,10 +27,10 @@ struct InventoryTests {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).list(
+    let response = try await SandboxClient(sandbox).list(
       "future.inventory.openmarket.list", query: ["dateFrom": "2026-03-09", "dateTo": "2026-03-09"])
 
-    let items = answer.array("inventoryItems")
+    let items = response.array("inventoryItems")
     #expect(!items.isEmpty)
     #expect(items.allSatisfy { $0["availableDate"] as? String == "2026-03-09" })
     #expect(items.allSatisfy { (($0["inventoryId"] as? NSNumber)?.intValue ?? 0) >= 7_300_001 })
@@ -40,11 +40,11 @@ struct InventoryTests {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).list(
+    let response = try await SandboxClient(sandbox).list(
       "future.inventory.openmarket.list", query: ["dateFrom": "2026-03-09", "dateTo": "2026-03-01"])
 
-    #expect(answer.status == "0")
-    #expect(answer.message == "Parameter dateFrom must not be after dateTo.")
+    #expect(response.status == "0")
+    #expect(response.message == "Parameter dateFrom must not be after dateTo.")
   }
 
   @Test func eCommerceListPagesThirtyByDefault() async throws {
@@ -71,15 +71,15 @@ struct InventoryTests {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).headerGet(
+    let response = try await SandboxClient(sandbox).headerGet(
       "ecommerce/inventory.list",
       query: [
         "customerId": "10012", "companyLocationId": "200101", "page": String(page),
         "rows": String(rows),
       ])
 
-    #expect((answer.json["total"] as? NSNumber)?.intValue == 35)
-    #expect(answer.array("inventoryItems").count == expectedCount)
+    #expect((response.json["total"] as? NSNumber)?.intValue == 35)
+    #expect(response.array("inventoryItems").count == expectedCount)
   }
 
   @Test func eCommerceIdsMatchOpenMarketLists() async throws {
@@ -114,22 +114,22 @@ struct InventoryTests {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).headerGet(
+    let response = try await SandboxClient(sandbox).headerGet(
       "ecommerce/inventory.list", query: ["customerId": "10012"])
 
-    #expect(answer.status == "0")
-    #expect(answer.message == "Parameter companyLocationId is required.")
+    #expect(response.status == "0")
+    #expect(response.message == "Parameter companyLocationId is required.")
   }
 
   @Test func eCommerceListRejectsPageZero() async throws {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).headerGet(
+    let response = try await SandboxClient(sandbox).headerGet(
       "ecommerce/inventory.list",
       query: ["customerId": "10012", "companyLocationId": "200101", "page": "0"])
 
-    #expect(answer.status == "0")
-    #expect(answer.message == "Parameter page must be from 1 to 1000000.")
+    #expect(response.status == "0")
+    #expect(response.message == "Parameter page must be from 1 to 1000000.")
   }
 }

@@ -24,23 +24,23 @@ struct LimitAndFaultTests {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).headerPost(
+    let response = try await SandboxClient(sandbox).headerPost(
       "web-order.create", body: try body(ofSize: 65_536))
 
-    #expect(answer.httpStatus == 200)
-    #expect(answer.json["status"] as? String == "1")
+    #expect(response.httpStatus == 200)
+    #expect(response.json["status"] as? String == "1")
   }
 
   @Test func bodyOver64KiBIsRejected() async throws {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).headerPost(
+    let response = try await SandboxClient(sandbox).headerPost(
       "web-order.create", body: try body(ofSize: 65_537))
 
-    #expect(answer.httpStatus == 413)
-    #expect(answer.status == "0")
-    #expect(answer.message == "The request of 65537 bytes is over the 64 KB limit.")
+    #expect(response.httpStatus == 413)
+    #expect(response.status == "0")
+    #expect(response.message == "The request of 65537 bytes is over the 64 KB limit.")
     #expect(sandbox.state.webOrders.isEmpty)
     #expect(sandbox.state.dailyRequestCounts.isEmpty)
     let entry = try #require(sandbox.requestLog.first)
@@ -81,9 +81,9 @@ struct LimitAndFaultTests {
       .delay(.milliseconds(400)), matching: RequestMatcher(path: "/api/customer.list"))
     let started = ContinuousClock.now
 
-    let answer = try await SandboxClient(sandbox).list("customer.list")
+    let response = try await SandboxClient(sandbox).list("customer.list")
 
-    #expect(answer.httpStatus == 200)
+    #expect(response.httpStatus == 200)
     #expect(ContinuousClock.now - started >= .milliseconds(400))
   }
 
@@ -96,9 +96,9 @@ struct LimitAndFaultTests {
       "web-order.create", httpMethod: "POST", token: SandboxTokens.customer, placement: .header,
       body: ["customerId": "10012", "companyId": "4242", "companyLocationId": "200101"])
 
-    let (data, response) = try await client.session.data(for: request)
+    let (data, httpResponse) = try await client.session.data(for: request)
 
-    #expect((response as? HTTPURLResponse)?.statusCode == 500)
+    #expect((httpResponse as? HTTPURLResponse)?.statusCode == 500)
     #expect(data.isEmpty)
     #expect(sandbox.state.webOrders.isEmpty)
     #expect(sandbox.requestLog.isEmpty)
@@ -109,7 +109,8 @@ struct LimitAndFaultTests {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
     sandbox.faults.add(
-      .closeBeforeHandler, matching: RequestMatcher(method: "POST", path: "/api/web-order-item.add"))
+      .closeBeforeHandler, matching: RequestMatcher(method: "POST", path: "/api/web-order-item.add")
+    )
 
     await #expect(throws: URLError.self) {
       _ = try await SandboxClient(sandbox).addItem("5100001", quantity: 3)

@@ -8,12 +8,12 @@ struct ReferenceDataTests {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).list("customer.list")
+    let response = try await SandboxClient(sandbox).list("customer.list")
 
-    #expect(answer.httpStatus == 200)
-    #expect(answer.json["status"] as? String == "1")
-    #expect(answer.message == "OK")
-    let customers = answer.array("customers")
+    #expect(response.httpStatus == 200)
+    #expect(response.json["status"] as? String == "1")
+    #expect(response.message == "OK")
+    let customers = response.array("customers")
     #expect(customers.count == 9)
     let dwf = try #require(customers.first { $0["code"] as? String == "DWF" })
     #expect(dwf["id"] as? String == "10012")
@@ -31,20 +31,21 @@ struct ReferenceDataTests {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).list("customer.list", query: query)
+    let response = try await SandboxClient(sandbox).list("customer.list", query: query)
 
-    #expect(answer.array("customers").compactMap { $0["id"] as? String } == expectedIds)
+    #expect(response.array("customers").compactMap { $0["id"] as? String } == expectedIds)
   }
 
   @Test func locationListIsSortedByName() async throws {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).list("location.list")
+    let response = try await SandboxClient(sandbox).list("location.list")
 
-    #expect(answer.json["status"] as? String == "1")
-    let locations = answer.array("locations")
-    #expect(locations.compactMap { $0["id"] as? String } == ["200102", "200104", "200101", "200103"])
+    #expect(response.json["status"] as? String == "1")
+    let locations = response.array("locations")
+    #expect(
+      locations.compactMap { $0["id"] as? String } == ["200102", "200104", "200101", "200103"])
     #expect(locations.compactMap { $0["code"] as? String } == ["BOG", "MDE", "MIA", "UIO"])
   }
 
@@ -52,11 +53,11 @@ struct ReferenceDataTests {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).list(
+    let response = try await SandboxClient(sandbox).list(
       "carrier.list", token: SandboxTokens.vendor, query: ["active": "1"])
 
-    #expect((answer.json["status"] as? NSNumber)?.intValue == 1)
-    let carriers = answer.array("carriers")
+    #expect((response.json["status"] as? NSNumber)?.intValue == 1)
+    let carriers = response.array("carriers")
     #expect(carriers.compactMap { ($0["id"] as? NSNumber)?.intValue } == [3101, 3102, 3103])
     #expect(carriers.first?["name"] as? String == "Armellini")
   }
@@ -65,10 +66,10 @@ struct ReferenceDataTests {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).list(
+    let response = try await SandboxClient(sandbox).list(
       "customer.shipto.list", query: ["customerId": "10012"])
 
-    let shipTos = answer.array("shiptos")
+    let shipTos = response.array("shiptos")
     #expect(shipTos.compactMap { ($0["id"] as? NSNumber)?.intValue } == [61001, 61002, 61003])
     #expect(shipTos.first?["carrierName"] as? String == "Armellini")
     #expect(shipTos.first?["shipToCode"] as? String == "DWF-ATL")
@@ -78,21 +79,21 @@ struct ReferenceDataTests {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).list("customer.shipto.list")
+    let response = try await SandboxClient(sandbox).list("customer.shipto.list")
 
-    #expect(answer.httpStatus == 200)
-    #expect(answer.status == "0")
-    #expect(answer.message == "Send at least one of customerId, name or updateAsOf.")
+    #expect(response.httpStatus == 200)
+    #expect(response.status == "0")
+    #expect(response.message == "Send at least one of customerId, name or updateAsOf.")
   }
 
   @Test func boxTypeListIsSortedByCode() async throws {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).list("boxtype.list")
+    let response = try await SandboxClient(sandbox).list("boxtype.list")
 
-    #expect(answer.json["status"] as? String == "1")
-    let boxTypes = answer.array("boxtypes")
+    #expect(response.json["status"] as? String == "1")
+    let boxTypes = response.array("boxtypes")
     #expect(boxTypes.compactMap { $0["code"] as? String } == ["EB", "FB", "HB", "QB"])
     let half = try #require(boxTypes.first { $0["code"] as? String == "HB" })
     #expect((half["fbe"] as? NSNumber)?.doubleValue == 0.5)
@@ -102,12 +103,18 @@ struct ReferenceDataTests {
   @Test(arguments: [
     ("customer.list", ["id": "12a"], "Parameter id must be an integer of at most 20 digits."),
     ("customer.list", ["code": "ABCDEFGHIJK"], "Parameter code must be at most 10 characters."),
-    ("customer.list", ["updateAsOf": "2026-02-30"],
-     "Parameter updateAsOf must be a date written YYYY-MM-DD."),
-    ("future.inventory.openmarket.list", ["dateFrom": "2026-03-01"],
-     "Parameter dateTo is required."),
-    ("location.list", ["id": String(repeating: "1", count: 21)],
-     "Parameter id must be an integer of at most 20 digits."),
+    (
+      "customer.list", ["updateAsOf": "2026-02-30"],
+      "Parameter updateAsOf must be a date written YYYY-MM-DD."
+    ),
+    (
+      "future.inventory.openmarket.list", ["dateFrom": "2026-03-01"],
+      "Parameter dateTo is required."
+    ),
+    (
+      "location.list", ["id": String(repeating: "1", count: 21)],
+      "Parameter id must be an integer of at most 20 digits."
+    ),
   ])
   func badParameterGetsStatusZero(method: String, query: [String: String], message: String)
     async throws
@@ -115,10 +122,10 @@ struct ReferenceDataTests {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).list(method, query: query)
+    let response = try await SandboxClient(sandbox).list(method, query: query)
 
-    #expect(answer.httpStatus == 200)
-    #expect(answer.status == "0")
-    #expect(answer.message == message)
+    #expect(response.httpStatus == 200)
+    #expect(response.status == "0")
+    #expect(response.message == message)
   }
 }

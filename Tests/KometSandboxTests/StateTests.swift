@@ -53,7 +53,7 @@ struct StateTests {
 
     let second = try KometSandbox(stateFile: path)
     defer { second.stop() }
-    let answer = try await SandboxClient(second).headerGet(
+    let response = try await SandboxClient(second).headerGet(
       "web-order-details.list",
       query: [
         "customerId": "10012", "webOrderId": orderId, "companyLocationId": "200101",
@@ -63,7 +63,7 @@ struct StateTests {
     #expect(second.state.webOrders == saved.webOrders)
     #expect(second.state.inventory == saved.inventory)
     #expect(second.state.tokens == saved.tokens)
-    #expect(answer.array("webOrders").count == 1)
+    #expect(response.array("webOrders").count == 1)
   }
 
   @Test func invalidStateFileIsRejected() throws {

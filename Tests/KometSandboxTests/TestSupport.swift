@@ -42,8 +42,8 @@ enum Placement: Sendable {
   case body
 }
 
-/// The answer to a test request: the HTTP status and the JSON object, parsed by Foundation.
-struct Answer {
+/// The response to a test request: the HTTP status and the JSON object, parsed by Foundation.
+struct APIResponse {
   var httpStatus: Int
   var json: [String: Any]
 
@@ -82,7 +82,8 @@ struct SandboxClient {
     query: [String: String] = [:], body: [String: Any]? = nil, account: String? = "4242"
   ) throws -> URLRequest {
     var components = try #require(
-      URLComponents(url: sandbox.baseURL.appendingPathComponent(method),
+      URLComponents(
+        url: sandbox.baseURL.appendingPathComponent(method),
         resolvingAgainstBaseURL: false))
     var items = query.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
     if placement == .query, let token {
@@ -109,49 +110,49 @@ struct SandboxClient {
     return request
   }
 
-  /// Sends `request` and parses its JSON object answer.
-  func send(_ request: URLRequest) async throws -> Answer {
+  /// Sends `request` and parses its JSON object response.
+  func send(_ request: URLRequest) async throws -> APIResponse {
     let (data, response) = try await session.data(for: request)
     let http = try #require(response as? HTTPURLResponse)
     let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    return Answer(httpStatus: http.statusCode, json: json)
+    return APIResponse(httpStatus: http.statusCode, json: json)
   }
 
   /// Calls a GET method that takes its token in the query (the Company-token lists).
   func list(
     _ method: String, token: String = SandboxTokens.company, query: [String: String] = [:]
-  ) async throws -> Answer {
+  ) async throws -> APIResponse {
     try await send(request(method, token: token, placement: .query, query: query, account: nil))
   }
 
   /// Calls a GET method that takes its token and `X-ACCOUNT` as headers.
   func headerGet(
     _ method: String, token: String = SandboxTokens.customer, query: [String: String]
-  ) async throws -> Answer {
+  ) async throws -> APIResponse {
     try await send(request(method, token: token, placement: .header, query: query))
   }
 
   /// Calls a POST method that takes its token and `X-ACCOUNT` as headers and a JSON body.
   func headerPost(
     _ method: String, token: String = SandboxTokens.customer, body: [String: Any]
-  ) async throws -> Answer {
+  ) async throws -> APIResponse {
     try await send(
       request(method, httpMethod: "POST", token: token, placement: .header, body: body))
   }
 
   /// Creates a web order for DWF at Miami and returns its ID.
   func createOrder(token: String = SandboxTokens.customer) async throws -> String {
-    let answer = try await headerPost(
+    let response = try await headerPost(
       "web-order.create", token: token,
       body: ["customerId": "10012", "companyId": "4242", "companyLocationId": "200101"])
-    return try #require(answer.json["webOrderId"] as? String)
+    return try #require(response.json["webOrderId"] as? String)
   }
 
   /// Adds `quantity` boxes of inventory line `inventoryId` to a DWF order.
   func addItem(
     _ inventoryId: String, quantity: Int, origin: Int = 1, webOrderId: String? = nil,
     token: String = SandboxTokens.customer
-  ) async throws -> Answer {
+  ) async throws -> APIResponse {
     var body: [String: Any] = [
       "customerId": 10012, "inventoryIds": inventoryId, "inventoryOrigin": origin,
       "price": "0.45", "quantity": quantity, "carrierId": 3101, "date": "2026-03-05",

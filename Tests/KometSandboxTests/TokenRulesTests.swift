@@ -69,15 +69,15 @@ struct TokenRulesTests {
         placement: rule.placement, query: isGet ? validParameters : [:],
         body: isGet ? nil : validParameters,
         account: rule.placement == .header ? "4242" : nil)
-      let answer = try await client.send(request)
+      let response = try await client.send(request)
 
       if rule.allowed.contains(type) {
-        #expect(answer.httpStatus == 200, "\(rule.method) with \(type)")
+        #expect(response.httpStatus == 200, "\(rule.method) with \(type)")
       } else {
-        #expect(answer.httpStatus == 401, "\(rule.method) with \(type)")
-        #expect(answer.status == "0")
+        #expect(response.httpStatus == 401, "\(rule.method) with \(type)")
+        #expect(response.status == "0")
         #expect(
-          answer.message == "A \(type.rawValue) token is not allowed to call \(rule.method).")
+          response.message == "A \(type.rawValue) token is not allowed to call \(rule.method).")
       }
     }
   }
@@ -91,25 +91,25 @@ struct TokenRulesTests {
     let token = SandboxTokens.defaultValue(for: rule.allowed[0])
 
     let isGet = rule.httpMethod == "GET"
-    let answer = try await client.send(
+    let response = try await client.send(
       client.request(
         rule.method, httpMethod: rule.httpMethod, token: token, placement: wrongPlacement,
         query: isGet ? validParameters : [:], body: isGet ? nil : validParameters))
 
-    #expect(answer.httpStatus == 401)
-    #expect(answer.status == "0")
-    #expect(answer.message?.hasPrefix("The authenticationToken is missing") == true)
+    #expect(response.httpStatus == 401)
+    #expect(response.status == "0")
+    #expect(response.message?.hasPrefix("The authenticationToken is missing") == true)
   }
 
   @Test func unknownTokenIsRejected() async throws {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).list(
+    let response = try await SandboxClient(sandbox).list(
       "customer.list", token: "zzzz0000000000000000000000")
 
-    #expect(answer.httpStatus == 401)
-    #expect(answer.message == "The authentication token is not valid.")
+    #expect(response.httpStatus == 401)
+    #expect(response.message == "The authentication token is not valid.")
     #expect(sandbox.state.dailyRequestCounts.isEmpty)
   }
 
@@ -117,12 +117,12 @@ struct TokenRulesTests {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).headerPost(
+    let response = try await SandboxClient(sandbox).headerPost(
       "web-order.create",
       body: ["customerId": "10031", "companyId": "4242", "companyLocationId": "200101"])
 
-    #expect(answer.httpStatus == 401)
-    #expect(answer.message == "This Customer token may act only for customer 10012.")
+    #expect(response.httpStatus == 401)
+    #expect(response.message == "This Customer token may act only for customer 10012.")
     #expect(sandbox.state.webOrders.isEmpty)
   }
 
@@ -131,14 +131,14 @@ struct TokenRulesTests {
     defer { sandbox.stop() }
     let client = SandboxClient(sandbox)
 
-    let answer = try await client.send(
+    let response = try await client.send(
       client.request(
         "web-order.create", httpMethod: "POST", token: SandboxTokens.customer,
         placement: .header, body: validParameters, account: nil))
 
-    #expect(answer.httpStatus == 400)
-    #expect(answer.status == "0")
-    #expect(answer.message == "The X-ACCOUNT header is required.")
+    #expect(response.httpStatus == 400)
+    #expect(response.status == "0")
+    #expect(response.message == "The X-ACCOUNT header is required.")
     #expect(sandbox.state.webOrders.isEmpty)
   }
 
@@ -147,13 +147,13 @@ struct TokenRulesTests {
     defer { sandbox.stop() }
     let client = SandboxClient(sandbox)
 
-    let answer = try await client.send(
+    let response = try await client.send(
       client.request(
         "ecommerce/inventory.list", token: SandboxTokens.company, placement: .header,
         query: validParameters, account: "1313"))
 
-    #expect(answer.httpStatus == 401)
-    #expect(answer.message == "X-ACCOUNT 1313 is not the company of this token.")
+    #expect(response.httpStatus == 401)
+    #expect(response.message == "X-ACCOUNT 1313 is not the company of this token.")
   }
 
   @Test func wrongHTTPMethodIsRejected() async throws {
@@ -161,13 +161,13 @@ struct TokenRulesTests {
     defer { sandbox.stop() }
     let client = SandboxClient(sandbox)
 
-    let answer = try await client.send(
+    let response = try await client.send(
       client.request(
         "web-order.create", httpMethod: "GET", token: SandboxTokens.customer,
         placement: .header, query: validParameters))
 
-    #expect(answer.httpStatus == 405)
-    #expect(answer.message == "web-order.create takes POST, not GET.")
+    #expect(response.httpStatus == 405)
+    #expect(response.message == "web-order.create takes POST, not GET.")
   }
 
   @Test func futureListAlsoTakesPostWithBodyToken() async throws {
@@ -175,13 +175,13 @@ struct TokenRulesTests {
     defer { sandbox.stop() }
     let client = SandboxClient(sandbox)
 
-    let answer = try await client.send(
+    let response = try await client.send(
       client.request(
         "future.inventory.openmarket.list", httpMethod: "POST", token: SandboxTokens.company,
         placement: .body, body: ["dateFrom": "2026-03-01", "dateTo": "2026-04-30"],
         account: nil))
 
-    #expect(answer.httpStatus == 200)
-    #expect(answer.array("inventoryItems").count == 12)
+    #expect(response.httpStatus == 200)
+    #expect(response.array("inventoryItems").count == 12)
   }
 }

@@ -8,14 +8,14 @@ struct WebOrderTests {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).headerPost(
+    let response = try await SandboxClient(sandbox).headerPost(
       "web-order.create",
       body: ["customerId": 10012, "companyId": 4242, "companyLocationId": 200101])
 
-    #expect(answer.httpStatus == 200)
-    #expect(answer.json["status"] as? String == "1")
-    #expect(answer.message == "Web order was successfully created.")
-    #expect(answer.json["webOrderId"] as? String == "30200")
+    #expect(response.httpStatus == 200)
+    #expect(response.json["status"] as? String == "1")
+    #expect(response.message == "Web order was successfully created.")
+    #expect(response.json["webOrderId"] as? String == "30200")
     let order = try #require(sandbox.state.webOrders.first)
     #expect(order.customerId == "10012")
     #expect(order.companyLocationId == "200101")
@@ -27,12 +27,12 @@ struct WebOrderTests {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).headerPost(
+    let response = try await SandboxClient(sandbox).headerPost(
       "web-order.create",
       body: ["customerId": "10012", "companyId": "1313", "companyLocationId": "200101"])
 
-    #expect(answer.status == "0")
-    #expect(answer.message == "Company 1313 is not the company of this account.")
+    #expect(response.status == "0")
+    #expect(response.message == "Company 1313 is not the company of this account.")
     #expect(sandbox.state.webOrders.isEmpty)
   }
 
@@ -42,11 +42,11 @@ struct WebOrderTests {
     let client = SandboxClient(sandbox)
     let orderId = try await client.createOrder()
 
-    let answer = try await client.addItem("5100001", quantity: 4, webOrderId: orderId)
+    let response = try await client.addItem("5100001", quantity: 4, webOrderId: orderId)
 
-    #expect(answer.json["status"] as? String == "1")
-    #expect(answer.json["webOrderId"] as? String == orderId)
-    #expect(answer.json["webOrderItemId"] as? String == "880001")
+    #expect(response.json["status"] as? String == "1")
+    #expect(response.json["webOrderId"] as? String == orderId)
+    #expect(response.json["webOrderItemId"] as? String == "880001")
     #expect(boxes(sandbox, "5100001") == 6)
     let item = try #require(sandbox.state.webOrders.first?.items.first)
     #expect(item.inventoryId == "5100001")
@@ -76,12 +76,12 @@ struct WebOrderTests {
     defer { sandbox.stop() }
     let client = SandboxClient(sandbox)
 
-    let answer = try await client.addItem("5100003", quantity: 3)
+    let response = try await client.addItem("5100003", quantity: 3)
 
-    #expect(answer.httpStatus == 200)
-    #expect(answer.status == "0")
-    #expect(answer.message == "Item is not available")
-    #expect((answer.json["availableBoxes"] as? NSNumber)?.intValue == 2)
+    #expect(response.httpStatus == 200)
+    #expect(response.status == "0")
+    #expect(response.message == "Item is not available")
+    #expect((response.json["availableBoxes"] as? NSNumber)?.intValue == 2)
     #expect(boxes(sandbox, "5100003") == 2)
     #expect(sandbox.state.webOrders.allSatisfy { $0.items.isEmpty })
   }
@@ -91,14 +91,14 @@ struct WebOrderTests {
     let sandbox = try startSandbox()
     defer { sandbox.stop() }
 
-    let answer = try await SandboxClient(sandbox).addItem(
+    let response = try await SandboxClient(sandbox).addItem(
       inventoryId, quantity: 1, origin: origin)
 
-    #expect(answer.status == "0")
+    #expect(response.status == "0")
     #expect(
-      answer.message
+      response.message
         == "Inventory item \(inventoryId) was not found for origin \(origin) at location 200101.")
-    #expect((answer.json["availableBoxes"] as? NSNumber)?.intValue == 0)
+    #expect((response.json["availableBoxes"] as? NSNumber)?.intValue == 0)
   }
 
   @Test(arguments: [
@@ -107,8 +107,10 @@ struct WebOrderTests {
     ("date", "05/03/2026" as any Sendable, "Parameter date must be a date written YYYY-MM-DD."),
     ("carrierId", 3104 as any Sendable, "Carrier 3104 was not found or is inactive."),
     ("shipToId", 61010 as any Sendable, "Ship-to 61010 was not found for customer 10012."),
-    ("markCode", String(repeating: "M", count: 21) as any Sendable,
-     "Parameter markCode must be at most 20 characters."),
+    (
+      "markCode", String(repeating: "M", count: 21) as any Sendable,
+      "Parameter markCode must be at most 20 characters."
+    ),
     ("inventoryOrigin", 3 as any Sendable, "Inventory origin 3 has no inventory in this company."),
   ])
   func itemAddChecksParameters(name: String, value: any Sendable, message: String) async throws {
@@ -120,10 +122,10 @@ struct WebOrderTests {
     ]
     body[name] = value
 
-    let answer = try await SandboxClient(sandbox).headerPost("web-order-item.add", body: body)
+    let response = try await SandboxClient(sandbox).headerPost("web-order-item.add", body: body)
 
-    #expect(answer.status == "0")
-    #expect(answer.message == message)
+    #expect(response.status == "0")
+    #expect(response.message == message)
     #expect(boxes(sandbox, "5100001") == 10)
   }
 
@@ -170,11 +172,11 @@ struct WebOrderTests {
     let client = SandboxClient(sandbox)
     let orderId = try await client.createOrder()
 
-    let answer = try await client.headerGet(
+    let response = try await client.headerGet(
       "v2/web-order-details.list",
       query: ["customerId": "10012", "webOrderId": orderId, "companyLocationId": "200101"])
 
-    #expect(answer.array("webOrders").count == 1)
+    #expect(response.array("webOrders").count == 1)
   }
 
   @Test func checkoutNeedsUserToken() async throws {
@@ -184,12 +186,12 @@ struct WebOrderTests {
     let orderId = try await client.createOrder()
     _ = try await client.addItem("5100001", quantity: 1, webOrderId: orderId)
 
-    let answer = try await client.headerPost(
+    let response = try await client.headerPost(
       "web-order.checkout",
       body: ["customerId": "10012", "webOrderId": orderId, "companyLocationId": "200101"])
 
-    #expect(answer.httpStatus == 401)
-    #expect(answer.message == "A Customer token is not allowed to call web-order.checkout.")
+    #expect(response.httpStatus == 401)
+    #expect(response.message == "A Customer token is not allowed to call web-order.checkout.")
     #expect(sandbox.state.webOrders.first?.statusId == 1)
   }
 
@@ -199,12 +201,12 @@ struct WebOrderTests {
     let client = SandboxClient(sandbox)
     let orderId = try await client.createOrder()
 
-    let answer = try await client.headerPost(
+    let response = try await client.headerPost(
       "web-order.checkout", token: SandboxTokens.user,
       body: ["customerId": "10012", "webOrderId": orderId, "companyLocationId": "200101"])
 
-    #expect(answer.status == "0")
-    #expect(answer.message == "Web order \(orderId) has no items to check out.")
+    #expect(response.status == "0")
+    #expect(response.message == "Web order \(orderId) has no items to check out.")
   }
 
   @Test func deleteRestoresBoxes() async throws {
@@ -216,14 +218,14 @@ struct WebOrderTests {
     _ = try await client.addItem("5100003", quantity: 2, webOrderId: orderId)
     #expect(boxes(sandbox, "5100003") == 0)
 
-    let answer = try await client.headerPost(
+    let response = try await client.headerPost(
       "web-order.delete", body: ["customerId": "10012", "webOrderId": orderId])
     let again = try await client.headerPost(
       "web-order.delete", body: ["customerId": "10012", "webOrderId": orderId])
 
-    #expect(answer.json["status"] as? String == "1")
-    #expect(answer.message == "The Web Order was successfully canceled.")
-    #expect(answer.json["webOrderId"] as? String == orderId)
+    #expect(response.json["status"] as? String == "1")
+    #expect(response.message == "The Web Order was successfully canceled.")
+    #expect(response.json["webOrderId"] as? String == orderId)
     #expect(boxes(sandbox, "5100001") == 10)
     #expect(boxes(sandbox, "5100003") == 2)
     #expect(sandbox.state.webOrders.first?.isCanceled == true)
