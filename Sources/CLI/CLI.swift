@@ -1,4 +1,5 @@
 import KometExports
+import KometSandbox
 import Spreadsheet
 
 /// Runs the `komet-dwf` command line with `arguments` (without the program name), writing to
@@ -12,6 +13,9 @@ package func runCommandLine(_ arguments: [String], streams: OutputStreams = .sta
   } catch let error as SpreadsheetError {
     streams.writeError("komet-dwf: \(error)\n")
     return exitCode(for: error).rawValue
+  } catch let error as SandboxError {
+    streams.writeError("komet-dwf: \(error)\n")
+    return ExitCode.failure.rawValue
   } catch let error as ExportError {
     streams.writeError("komet-dwf: \(error)\n")
     return ExitCode.dataError.rawValue
@@ -29,7 +33,7 @@ private func dispatch(_ arguments: [String], streams: OutputStreams) throws -> E
   let rest = Array(arguments.dropFirst())
   let options = rest.prefix { $0 != "--" }
   if options.contains("--help") || options.contains("-h") {
-    guard ["inspect", "ids", "demo", "help"].contains(command) else {
+    guard ["inspect", "ids", "demo", "sandbox", "help"].contains(command) else {
       throw UsageError.unknownCommand(command)
     }
     streams.write(helpText(for: command))
@@ -43,8 +47,10 @@ private func dispatch(_ arguments: [String], streams: OutputStreams) throws -> E
     return try IdsCommand(arguments: rest).run(streams: streams)
   case "demo":
     return try DemoCommand(arguments: rest).run(streams: streams)
+  case "sandbox":
+    return try SandboxCommand(arguments: rest).run(streams: streams)
   case "help", "--help", "-h":
-    if let topic = rest.first, !["inspect", "ids", "demo", "help"].contains(topic) {
+    if let topic = rest.first, !["inspect", "ids", "demo", "sandbox", "help"].contains(topic) {
       throw UsageError.unknownCommand(topic)
     }
     streams.write(helpText(for: rest.first))
@@ -101,6 +107,16 @@ func helpText(for command: String? = nil) -> String {
       \(DemoCommand.usage)
           Runs ids and inspect on the sample exports (Samples/ unless --samples names another
           folder), then lists the parts of the exchange that are not built yet.
+      """
+    ),
+    (
+      "sandbox",
+      """
+      \(SandboxCommand.usage)
+          Serves a local stand-in for Komet's API on 127.0.0.1 (port 8787 unless --port gives
+          another; 0 picks a free one) until Ctrl-C, from seeded data that matches Samples/, or
+          from the state saved in --state FILE, where it saves its state again on exit. Its
+          sandbox-only tokens go into one file each in --tokens DIR (state/sandbox by default).
       """
     ),
     (
