@@ -22,6 +22,7 @@ let package = Package(
     .target(name: "StateStore", dependencies: ["CSQLite3"]),
     .target(name: "LoopbackHTTP"),
     .target(name: "Komet"),
+    .target(name: "Configuration", dependencies: ["Komet"]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),
@@ -31,5 +32,6 @@ let package = Package(
     .testTarget(name: "StateStoreTests", dependencies: ["StateStore", "CSQLite3"]),
     .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP"]),
     .testTarget(name: "KometTests", dependencies: ["Komet"]),
+    .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Komet"]),
   ]
 )
