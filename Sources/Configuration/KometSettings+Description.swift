@@ -30,10 +30,11 @@ extension KometSettings: CustomStringConvertible {
       let limit = quota.roleLimits[role] ?? Sourced(quota.dailyLimit.value)
       let value = quota.roleLimits[role] == nil ? "shares dailyLimit" : String(limit.value)
       list.append(
-        SettingEntry(key: "komet.quota.roleLimits.\(role.rawValue)", value: value,
+        SettingEntry(
+          key: "komet.quota.roleLimits.\(role.rawValue)", value: value,
           source: quota.roleLimits[role]?.source ?? .defaultValue))
     }
-    list.append(entry("komet.quota.timeZone", quota.timeZone) { $0.identifier })
+    list.append(entry("komet.quota.timeZone", quota.timeZoneIdentifier) { $0 })
     for item in DocumentationSwitch.all {
       list.append(
         SettingEntry(

@@ -85,12 +85,12 @@ extension KometSettings {
       }
     }
     if let identifier = try object.string("timeZone") {
-      guard let zone = TimeZone(identifier: identifier) else {
+      guard TimeZone(identifier: identifier) != nil else {
         throw .invalidValue(
           source: object.source(of: "timeZone"), value: "\"\(identifier)\"",
           reason: "is not a time zone. Use an IANA name such as \"UTC\" or \"America/Bogota\"")
       }
-      quota.timeZone = Sourced(zone, from: object.source(of: "timeZone"))
+      quota.timeZoneIdentifier = Sourced(identifier, from: object.source(of: "timeZone"))
     }
   }
 

@@ -9,7 +9,7 @@ package struct KometSettings: Sendable {
   package static let defaultRetryAttempts = 4
   package static let defaultRetryMaximumDelay = 30.0
   package static let defaultDailyLimit = 1_000
-  package static let defaultTimeZone = TimeZone(identifier: "UTC")!
+  package static let defaultTimeZone = "UTC"
 
   package var baseURL = Sourced(defaultBaseURL)
   /// The Company ID sent as `X-ACCOUNT`.
@@ -55,10 +55,15 @@ package struct QuotaSettings: Sendable {
   package var roleLimits: [TokenRole: Sourced<Int>] = [:]
   // NOTE: not confirmed by Komet. Its pages give 1,000 requests per user per day but not the
   // time zone whose midnight starts the day, so UTC is a guess.
-  /// The time zone whose midnight starts a new quota day.
-  package var timeZone = Sourced(KometSettings.defaultTimeZone)
+  /// The IANA name of the time zone whose midnight starts a new quota day, as configured.
+  package var timeZoneIdentifier = Sourced(KometSettings.defaultTimeZone)
 
   package init() {}
+
+  /// The time zone `timeZoneIdentifier` names, which loading has checked.
+  package var timeZone: TimeZone {
+    TimeZone(identifier: timeZoneIdentifier.value) ?? TimeZone(secondsFromGMT: 0)!
+  }
 
   /// Returns the allowance that `role` counts against: its own, or the shared one.
   package func limit(for role: TokenRole) -> Int {
