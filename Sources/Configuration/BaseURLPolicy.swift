@@ -33,7 +33,7 @@ package enum BaseURLPolicy {
   }
 }
 
-/// Why a text cannot be a Komet base URL.
+/// The reason a text cannot be a Komet base URL.
 package enum BaseURLRejection: Error, Equatable, Sendable, CustomStringConvertible {
   case notAbsolute
   case hasUserInfo

@@ -3,10 +3,10 @@ import Komet
 /// Everything that can be wrong with the `komet` section of `komet-dwf.json`, the environment
 /// that overrides it, or a token file.
 ///
-/// No case holds a token's text. A token file's content is never stored, and a token from the
+/// No case contains a token's text. A token file's content is never stored, and a token from the
 /// environment that fails its checks appears only through `KometError`, which holds no text.
 package enum ConfigurationError: Error, Equatable, Sendable {
-  /// What is wrong with a token file.
+  /// The problem found with a token file.
   package enum TokenFileProblem: Equatable, Sendable {
     case missing
     /// A folder, device or socket instead of a regular file.
@@ -27,7 +27,7 @@ package enum ConfigurationError: Error, Equatable, Sendable {
   case invalidJSON(path: String, offset: Int, reason: String)
   case unknownKey(path: String, key: String)
   case duplicateKey(path: String, key: String)
-  /// A key holds a value of the wrong JSON type, such as `"dryRun": "yes"`.
+  /// A key has a value of the wrong JSON type, such as `"dryRun": "yes"`.
   case wrongType(path: String, key: String, value: String, expected: String)
   /// A value has the right type but is out of range or not one of the allowed names.
   case invalidValue(source: SettingSource, value: String, reason: String)

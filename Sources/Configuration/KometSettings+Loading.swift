@@ -5,7 +5,7 @@ extension KometSettings {
   /// The config file's name inside the workspace.
   package static let fileName = "komet-dwf.json"
 
-  /// The top-level sections this build knows. Later sections join this list, so a misspelled
+  /// The top-level sections this build reads. Later sections join this list, so a misspelled
   /// section is an error like any other unknown key.
   package static let knownSections = ["komet"]
 

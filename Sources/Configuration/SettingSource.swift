@@ -1,4 +1,4 @@
-/// Where a resolved setting came from, for `komet check` and error messages.
+/// The origin of a resolved setting, for `komet check` and error messages.
 package enum SettingSource: Equatable, Sendable, CustomStringConvertible {
   /// The built-in default, because neither the file nor the environment set it.
   case defaultValue

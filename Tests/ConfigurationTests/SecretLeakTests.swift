@@ -4,7 +4,7 @@ import Testing
 
 @testable import Configuration
 
-/// Checks that neither the settings report nor any error holds a whole token.
+/// Checks that neither the settings report nor any error contains a whole token.
 struct SecretLeakTests {
   private static let texts = [
     "c0mpanyT0kenAbCdEfGh123456", "cust0merT0kenQrStUvWx987654", "us3rT0kenMnOpIjKl24680135",
