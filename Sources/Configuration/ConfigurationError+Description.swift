@@ -19,6 +19,9 @@ extension ConfigurationError: CustomStringConvertible {
       return "\(source) is not a usable Komet base URL: \"\(value)\" \(reason)."
     case .tokenFile(let role, let path, let problem):
       return "the \(role) token file \(path) \(problemText(problem, path: path))."
+    case .tokenInPlaceOfPath(let role, let token):
+      return "the \(role) token file setting is \(token.masked), which looks like a token, not"
+        + " a file path. Put the token in a file with mode 0600 and give that file's path."
     case .invalidToken(let source, let error):
       return "\(source): \(error)"
     }

@@ -33,6 +33,8 @@ package enum ConfigurationError: Error, Equatable, Sendable {
   case invalidValue(source: SettingSource, value: String, reason: String)
   case invalidBaseURL(source: SettingSource, value: String, reason: String)
   case tokenFile(role: TokenRole, path: String, problem: TokenFileProblem)
+  /// A `komet.tokenFiles` value names no file and reads like a token, so it is shown masked.
+  case tokenInPlaceOfPath(role: TokenRole, token: Token)
   /// A token from `source` failed `Token`'s checks.
   case invalidToken(source: SettingSource, error: KometError)
 }

@@ -33,12 +33,26 @@ enum TokenFile {
     }
   }
 
+  /// Returns the missing file's name as a token when it reads like one (16 or more letters
+  /// and digits, both present, no extension), because a missing-file error would otherwise
+  /// print a pasted token whole.
+  private static func pastedToken(role: TokenRole, path: String) -> Token? {
+    let name = (path as NSString).lastPathComponent
+    guard name.count >= 16, !name.contains("."), name.contains(where: \.isNumber),
+      name.contains(where: \.isLetter)
+    else { return nil }
+    return try? Token(role: role, secret: name)
+  }
+
   private static func readText(role: TokenRole, path: String) throws(ConfigurationError)
     -> String
   {
     var status = stat()
     guard stat(path, &status) == 0 else {
       let code = errno
+      if code == ENOENT, let token = pastedToken(role: role, path: path) {
+        throw .tokenInPlaceOfPath(role: role, token: token)
+      }
       let problem: ConfigurationError.TokenFileProblem =
         code == ENOENT ? .missing : .unreadable(reason: String(cString: strerror(code)))
       throw .tokenFile(role: role, path: path, problem: problem)

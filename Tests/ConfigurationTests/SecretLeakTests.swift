@@ -66,4 +66,18 @@ struct SecretLeakTests {
     #expect(!Self.leaks(in: error?.description ?? ""))
     #expect(!Self.leaks(in: String(reflecting: error)))
   }
+
+  @Test func tokenPastedAsPathMasked() throws {
+    let workspace = try TemporaryWorkspace()
+    try workspace.writeConfig("{\"komet\": {\"tokenFiles\": {\"user\": \"\(Self.texts[2])\"}}}")
+    let error = #expect(throws: ConfigurationError.self) {
+      try KometSettings.load(workspace: workspace.url, environment: [:])
+    }
+
+    #expect(
+      error?.description
+        == "the User token file setting is us3r… (25 characters), which looks like a token, not"
+        + " a file path. Put the token in a file with mode 0600 and give that file's path.")
+    #expect(!Self.leaks(in: String(reflecting: error)))
+  }
 }
