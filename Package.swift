@@ -23,6 +23,7 @@ let package = Package(
     .target(name: "LoopbackHTTP"),
     .target(name: "Komet"),
     .target(name: "KometSandbox", dependencies: ["LoopbackHTTP"]),
+    .target(name: "Configuration", dependencies: ["Komet"]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),
@@ -33,5 +34,6 @@ let package = Package(
     .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP"]),
     .testTarget(name: "KometTests", dependencies: ["Komet"]),
     .testTarget(name: "KometSandboxTests", dependencies: ["KometSandbox", "LoopbackHTTP"]),
+    .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Komet"]),
   ]
 )
