@@ -49,7 +49,8 @@ struct DemoCommand {
   private var notBuiltYet: String {
     """
     Not built yet, so the demo stops here:
-      - the Komet Sales API client and its local sandbox (inventory lists, web orders);
+      - the Komet Sales API client that sends requests for the exchange (its local stand-in,
+        komet-dwf sandbox, runs already) and komet-dwf komet check;
       - the inbox watcher that takes exports dropped into inbox/;
       - inventory drops for DWF in outbox/dwf/, and DWF order files in inbox/dwf/ becoming
         web orders with an acknowledgement for each.
