@@ -22,6 +22,8 @@ let package = Package(
     .target(name: "StateStore", dependencies: ["CSQLite3"]),
     .target(name: "LoopbackHTTP"),
     .target(name: "Komet"),
+    .target(name: "Logging"),
+    .target(name: "KometClient", dependencies: ["Komet", "StateStore", "Logging"]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),
@@ -31,5 +33,9 @@ let package = Package(
     .testTarget(name: "StateStoreTests", dependencies: ["StateStore", "CSQLite3"]),
     .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP"]),
     .testTarget(name: "KometTests", dependencies: ["Komet"]),
+    .testTarget(name: "LoggingTests", dependencies: ["Logging"]),
+    .testTarget(
+      name: "KometClientTests",
+      dependencies: ["KometClient", "Komet", "StateStore", "Logging", "LoopbackHTTP"]),
   ]
 )
