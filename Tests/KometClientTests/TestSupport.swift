@@ -52,8 +52,9 @@ final class ScriptedKomet: Sendable {
   let server: LoopbackServer
   let log = RequestLog()
 
-  init(_ reply: @escaping @Sendable (HTTPRequest) -> HTTPReply) throws {
+  init(port: UInt16 = 0, _ reply: @escaping @Sendable (HTTPRequest) -> HTTPReply) throws {
     var configuration = ServerConfiguration()
+    configuration.port = port
     configuration.requestTimeout = .seconds(5)
     configuration.idleTimeout = .seconds(120)
     let log = self.log
