@@ -77,3 +77,8 @@ extension KometClientError: CustomStringConvertible {
     }
   }
 }
+
+extension KometClientError: LocalizedError {
+  /// The same text as `description`, for callers that print `localizedDescription`.
+  package var errorDescription: String? { description }
+}
