@@ -62,12 +62,14 @@ struct DryRunOutbox {
     return target.path
   }
 
-  /// The file's content: the request as it would be sent, with the token masked.
+  /// Returns the file's content: the request as it would be sent, with the token masked.
   private static func document(
     _ request: KometHTTPRequest, _ sequence: Int, _ requestID: UUID, _ date: Date
   ) -> JSONValue {
     let headers = request.headers.map {
-      JSONValue.object([JSONMember("name", .string($0.name)), JSONMember("value", .string($0.value))])
+      JSONValue.object([
+        JSONMember("name", .string($0.name)), JSONMember("value", .string($0.value)),
+      ])
     }
     let placement: String
     switch request.tokenPlacement {

@@ -1,7 +1,7 @@
 import Komet
 
 /// One function per Komet method. Reads are always sent. In a dry run, the four web-order
-/// writes are recorded in the dry-run folder and answered with a synthesised response.
+/// writes are recorded in the dry-run folder and get a synthesised response.
 extension KometClient {
   static let dryRunMessage = "Dry run: recorded, not sent to Komet."
 

@@ -160,11 +160,12 @@ package actor KometClient {
         }
         return .retry(reason: failure.reason)
       }
-      return failure.isRetryableForReads ? .retry(reason: failure.reason) : .fail(.transport(failure))
+      guard failure.isRetryableForReads else { return .fail(.transport(failure)) }
+      return .retry(reason: failure.reason)
     }
   }
 
-  /// The error for a retryable outcome once no attempt is left.
+  /// Returns the error for a retryable outcome once no attempt is left.
   private func exhausted(
     _ outcome: ExchangeOutcome, request: KometHTTPRequest, attempts: Int
   ) -> KometClientError {
@@ -179,8 +180,8 @@ package actor KometClient {
     }
   }
 
-  /// A non-2xx answer is a rejection when its body is JSON with `status` 0, and otherwise an
-  /// HTTP status error with the body's start, tokens masked.
+  /// Returns a rejection for a non-2xx response whose body is JSON with `status` 0, and
+  /// otherwise an HTTP status error with the body's start, tokens masked.
   private func statusError(
     _ status: Int, body: Data, request: KometHTTPRequest, attempts: Int
   ) -> KometClientError {

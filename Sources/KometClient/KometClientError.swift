@@ -4,10 +4,10 @@ import StateStore
 
 /// Everything a `KometClient` call can fail with.
 ///
-/// No case holds a token's text or a URL with its query: URLs are `RedactedURL` text, tokens
+/// No case contains a token's text or a URL with its query: URLs are `RedactedURL` text, tokens
 /// appear as `Token` (masked when printed), and body excerpts have the tokens masked.
 package enum KometClientError: Error, Equatable, Sendable {
-  /// What happened to a write whose outcome is unknown.
+  /// The failure that left a write's outcome unknown.
   package enum UnknownOutcomeCause: Equatable, Sendable {
     case transport(TransportFailure)
     case httpStatus(Int)
@@ -22,7 +22,7 @@ package enum KometClientError: Error, Equatable, Sendable {
   case komet(KometError)
   /// A read failed in transit on every attempt, or a write could not connect on any attempt.
   case transport(TransportFailure)
-  /// Komet answered with an HTTP status that is not 2xx, after the retries the status allows.
+  /// Komet responded with an HTTP status that is not 2xx, after the retries the status allows.
   case httpStatus(method: KometMethod, status: Int, attempts: Int, bodyStart: String)
   /// A write failed after its bytes may have reached Komet, so Komet may or may not have acted.
   /// The client never sends it again: the caller reconciles, for example by listing web orders.

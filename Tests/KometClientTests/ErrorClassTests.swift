@@ -47,7 +47,8 @@ struct ErrorClassTests {
 
   @Test func htmlBodyIsHTMLError() async throws {
     let komet = try ScriptedKomet { _ in
-      .respond(HTTPResponse(text: "<html><body>Bad gateway</body></html>", contentType: "text/html"))
+      let page = "<html><body>Bad gateway</body></html>"
+      return .respond(HTTPResponse(text: page, contentType: "text/html"))
     }
     let fixture = try ClientFixture()
     let client = try fixture.makeClient(baseURL: komet.apiURL)

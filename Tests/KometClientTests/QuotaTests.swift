@@ -24,7 +24,7 @@ struct QuotaTests {
     _ = try await first.carriers()
     #expect(fixture.logs.records.filter { $0.level == .warning }.count == 1)
 
-    // A new client on the reopened database sees the five counted requests.
+    // A new client on the reopened database reads the five counted requests.
     let second = try fixture.makeClient(baseURL: komet.apiURL, configure: limitFive)
     let before = Date()
     let error = await clientError { () async throws(KometClientError) in

@@ -102,7 +102,7 @@ struct RetryTests {
     }
     #expect(failure.code == NSURLErrorCannotConnectToHost)
     #expect(failure.attempts == 3)
-    // The query holds only the token here, which `urlWithToken` adds and the error never sees.
+    // The query contains only the token here, which `urlWithToken` adds outside the error.
     #expect(failure.url == "http://127.0.0.1:\(port)/api/customer.list")
     #expect(clock.recorded.count == 2)
   }

@@ -71,7 +71,7 @@ final class ScriptedKomet: Sendable {
 }
 
 extension HTTPReply {
-  /// A reply with `text` as a JSON body.
+  /// Returns a reply with `text` as a JSON body.
   static func json(_ text: String, status: Int = 200) -> HTTPReply {
     .respond(HTTPResponse(status: status, text: text, contentType: "application/json"))
   }
@@ -163,7 +163,7 @@ final class ClientFixture {
     return nil
   }
 
-  /// Every form of `error` a caller might print.
+  /// Returns every form of `error` a caller might print.
   static func printedForms(of error: any Error) -> [String] {
     var dumped = ""
     dump(error, to: &dumped)
@@ -187,7 +187,7 @@ func clientError<T>(
   }
 }
 
-/// A port on 127.0.0.1 that nothing listens on: a server's port right after it stopped.
+/// Returns a port on 127.0.0.1 that nothing listens on: a server's port right after it stopped.
 func closedPort() throws -> UInt16 {
   let server = try LoopbackServer { _ in .status(200) }
   let port = server.port
