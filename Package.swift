@@ -24,6 +24,8 @@ let package = Package(
     .target(name: "Komet"),
     .target(name: "KometSandbox", dependencies: ["LoopbackHTTP"]),
     .target(name: "Configuration", dependencies: ["Komet"]),
+    .target(name: "Logging"),
+    .target(name: "KometClient", dependencies: ["Komet", "StateStore", "Logging"]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),
@@ -35,5 +37,9 @@ let package = Package(
     .testTarget(name: "KometTests", dependencies: ["Komet"]),
     .testTarget(name: "KometSandboxTests", dependencies: ["KometSandbox", "LoopbackHTTP"]),
     .testTarget(name: "ConfigurationTests", dependencies: ["Configuration", "Komet"]),
+    .testTarget(name: "LoggingTests", dependencies: ["Logging"]),
+    .testTarget(
+      name: "KometClientTests",
+      dependencies: ["KometClient", "Komet", "StateStore", "Logging", "LoopbackHTTP"]),
   ]
 )

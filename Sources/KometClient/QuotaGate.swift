@@ -1,0 +1,71 @@
+import Foundation
+import Logging
+import StateStore
+
+/// Counts each request in the quota ledger before it is sent, and stops requests once the
+/// day's allowance is used up.
+///
+/// Roles with a limit of their own are checked against their own count, and every other role
+/// against the sum of the counts of all roles.
+struct QuotaGate {
+  let ledger: QuotaLedger
+  let policy: QuotaPolicy
+  let logger: Logger
+  /// The days and roles already warned about, so the 80% warning comes once per day and role.
+  private var warned: Set<String> = []
+
+  init(database: Database, policy: QuotaPolicy, logger: Logger) {
+    ledger = QuotaLedger(database: database, timeZone: policy.timeZone)
+    self.policy = policy
+    self.logger = logger
+  }
+
+  /// Records one request for `role`, or throws `quotaExhausted` without recording it.
+  mutating func admit(role: StateStore.TokenRole, at date: Date = Date())
+    throws(KometClientError)
+  {
+    let limit = policy.perRoleLimits[role] ?? policy.dailyLimit
+    let count: Int
+    do {
+      // NOTE: the read and the increment are two statements, so two processes sharing the
+      // database can each pass the check with one request left.
+      let counted =
+        policy.perRoleLimits[role] != nil
+        ? try ledger.count(role: role, at: date) : try ledger.totalCount(at: date)
+      count = Int(counted)
+      guard count < limit else {
+        throw KometClientError.quotaExhausted(
+          role: role, limit: limit, count: count, dayEnds: dayEnd(after: date))
+      }
+      try ledger.recordRequest(role: role, at: date)
+    } catch let error as KometClientError {
+      throw error
+    } catch {
+      throw .quotaLedgerFailed(String(describing: error))
+    }
+
+    warnIfNearLimit(role: role, count: count + 1, limit: limit, date: date)
+  }
+
+  /// Returns the start of the next day in the policy's time zone.
+  func dayEnd(after date: Date) -> Date {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = policy.timeZone
+    let start = calendar.startOfDay(for: date)
+    return calendar.date(byAdding: .day, value: 1, to: start) ?? date.addingTimeInterval(86_400)
+  }
+
+  private mutating func warnIfNearLimit(
+    role: StateStore.TokenRole, count: Int, limit: Int, date: Date
+  ) {
+    let threshold = Int((Double(limit) * policy.warningFraction).rounded(.up))
+    let day = ledger.day(of: date)
+    guard count >= threshold, warned.insert(day + " " + role.rawValue).inserted else { return }
+    logger.warning(
+      "Komet daily allowance nearly used",
+      [
+        "quota.role": role.rawValue, "quota.count": String(count), "quota.limit": String(limit),
+        "quota.day": day,
+      ])
+  }
+}
