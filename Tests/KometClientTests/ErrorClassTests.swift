@@ -160,9 +160,12 @@ struct ErrorClassTests {
     let fixture = try ClientFixture()
     let url = URL(string: "https://api.kometsales.com/api/?authenticationToken=\(Secrets.company)")!
 
-    #expect(throws: KometClientError.invalidBaseURL(
-      "https://api.kometsales.com/api/?(query removed)",
-      reason: "it has a query, user, password or fragment")) {
+    #expect(
+      throws: KometClientError.invalidBaseURL(
+        "https://api.kometsales.com/api/?(query removed)",
+        reason: "it has a query or fragment. Remove it, because method names are appended to the"
+          + " path")
+    ) {
       _ = try fixture.makeClient(baseURL: url)
     }
   }
