@@ -17,7 +17,10 @@ struct MethodTests {
     // line 5100004 is sold out.
     let seededIds = fixture.sandbox.state.inventory
       .filter { $0.locationId == Seeded.miami.digits && $0.availableBoxes > 0 }.map(\.inventoryId)
-    #expect(fixture.sandbox.state.inventory.filter { $0.locationId == Seeded.miami.digits }.count == 36)
+    let seededCount = fixture.sandbox.state.inventory.filter {
+      $0.locationId == Seeded.miami.digits
+    }.count
+    #expect(seededCount == 36)
     #expect(items.count == 35)
     #expect(!items.contains { $0.inventoryId == Seeded.soldOutLine })
     #expect(Set(items.map(\.inventoryId.digits)) == Set(seededIds))

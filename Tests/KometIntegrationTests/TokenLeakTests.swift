@@ -19,7 +19,7 @@ struct TokenLeakTests {
     _ = try await client.checkoutWebOrder(
       WebOrderCheckoutRequest(
         customerId: Seeded.customerId, webOrderId: order, companyLocationId: Seeded.miami))
-    let refused = await clientError { () async throws(KometClientError) in
+    let rejection = await clientError { () async throws(KometClientError) in
       try await client.addWebOrderItems(
         WebOrderItemAddRequest(
           customerId: Seeded.customerId, webOrderId: order, inventoryIds: [Seeded.soldOutLine],
@@ -28,7 +28,7 @@ struct TokenLeakTests {
     let statePath = fixture.folder.appendingPathComponent("sandbox-state.json").path
     try fixture.sandbox.saveState(to: statePath)
 
-    let printed = refused.map(TokenScan.printedForms(of:)) ?? []
+    let printed = rejection.map(TokenScan.printedForms(of:)) ?? []
     #expect(fixture.logs.lines.count > 5)
     #expect(try fixture.findLeaks(alsoIn: printed) == [])
   }

@@ -4,7 +4,7 @@ import KometClient
 import KometSandbox
 import Testing
 
-/// Tokens of the wrong type, refused by the client before sending or by the sandbox.
+/// Tokens of the wrong type, rejected by the client before sending or by the sandbox.
 struct TokenRuleTests {
   @Test func customerTokenOnlyCannotListLocations() async throws {
     let fixture = try SandboxFixture()
@@ -25,7 +25,7 @@ struct TokenRuleTests {
     #expect(fixture.sandbox.requestLog.isEmpty)
   }
 
-  @Test func customerTokenInCompanySlotIsRefused() async throws {
+  @Test func customerTokenInCompanySlotIsRejected() async throws {
     let fixture = try SandboxFixture()
     let tokens = try KometTokens(company: Token(role: .company, secret: SandboxTokens.customer))
     let client = try fixture.makeClient(tokens: tokens)
