@@ -41,5 +41,6 @@ let package = Package(
     .testTarget(
       name: "KometClientTests",
       dependencies: ["KometClient", "Komet", "StateStore", "Logging", "LoopbackHTTP"]),
+    .testTarget(name: "KometIntegrationTests", dependencies: ["KometClient", "KometSandbox", "Komet", "StateStore", "Logging"]),
   ]
 )
