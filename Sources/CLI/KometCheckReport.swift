@@ -63,7 +63,7 @@ struct KometCheckReport: Sendable {
     case .works(let detail):
       return [padded + "works" + with + (detail.map { ": \($0)" } ?? "")]
     case .recorded(let detail):
-      return [padded + "recorded for the dry run, not sent" + with + ": \(detail)"]
+      return [padded + "dry run" + with + ": \(detail) in outbox/komet/requests/, not sent"]
     case .refused(let message):
       return [
         padded + "refused" + with, "    Komet's message: \(message)",
