@@ -6,7 +6,7 @@ import Spreadsheet
 /// Runs the `komet-dwf` command line with `arguments` (without the program name), writing to
 /// `streams`, and returns the exit status.
 ///
-/// `environment` holds the `KOMET_*` variables that `komet check` reads. Tests pass their own.
+/// `environment` contains the `KOMET_*` variables that `komet check` reads. Tests pass their own.
 /// `komet check` blocks the calling thread while its requests run on Swift's concurrency
 /// pool, so an async caller runs this function on a thread outside that pool.
 package func runCommandLine(

@@ -5,7 +5,7 @@ import KometClient
 import Logging
 import StateStore
 
-/// What `komet check` needs from the settings, checked before any request is sent.
+/// The settings that `komet check` needs, checked before any request is sent.
 struct KometCheckSetup: Sendable {
   let settings: KometSettings
   let workspace: URL
