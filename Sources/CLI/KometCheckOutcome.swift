@@ -1,6 +1,6 @@
 import Komet
 
-/// What `komet check` found for one method, called with one token or not called.
+/// The finding of `komet check` for one method, called with one token or not called.
 struct KometCheckResult: Sendable {
   let method: KometMethod
   /// The token the call used, or nil when the method was not called.
@@ -13,11 +13,12 @@ enum KometCheckOutcome: Sendable {
   case works(detail: String?)
   /// A write that a dry run stored under `outbox/komet/requests/` instead of sending.
   case recorded(detail: String)
-  /// Komet rejected the call: `status` 0, or an HTTP 4xx answer, with its message as it came.
+  /// Komet rejected the call: `status` 0, or an HTTP 4xx response, with its message as it came.
   case refused(message: String)
-  /// Komet answered, but with something the client does not accept, such as an HTML page.
+  /// Komet responded with a body the client does not accept, such as an HTML page.
   case failed(message: String)
-  /// No answer came: the connection failed, timed out, or the daily allowance is used up.
+  /// No response arrived because the connection failed or timed out, or the request was not
+  /// sent because the daily allowance is used up.
   case unreachable(message: String)
   case untested(reason: String)
 
