@@ -18,7 +18,12 @@ let package = Package(
       name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .target(name: "Spreadsheet", dependencies: ["CZlib", "CLibXML2"]),
     .target(name: "KometExports", dependencies: ["Spreadsheet"]),
-    .target(name: "CLI", dependencies: ["Spreadsheet", "KometExports", "KometSandbox"]),
+    .target(
+      name: "CLI",
+      dependencies: [
+        "Spreadsheet", "KometExports", "KometSandbox", "Komet", "KometClient", "Configuration",
+        "StateStore", "Logging",
+      ]),
     .target(name: "StateStore", dependencies: ["CSQLite3"]),
     .target(name: "LoopbackHTTP"),
     .target(name: "Komet"),
@@ -31,7 +36,8 @@ let package = Package(
       name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),
     .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "CLibCrypto", "CZlib"]),
     .testTarget(name: "KometExportsTests", dependencies: ["KometExports", "Spreadsheet"]),
-    .testTarget(name: "CLITests", dependencies: ["CLI", "Spreadsheet", "KometSandbox"]),
+    .testTarget(
+      name: "CLITests", dependencies: ["CLI", "Spreadsheet", "KometSandbox", "Komet"]),
     .testTarget(name: "StateStoreTests", dependencies: ["StateStore", "CSQLite3"]),
     .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP"]),
     .testTarget(name: "KometTests", dependencies: ["Komet"]),

@@ -1,12 +1,20 @@
+import Foundation
 import KometExports
 import KometSandbox
 import Spreadsheet
 
 /// Runs the `komet-dwf` command line with `arguments` (without the program name), writing to
 /// `streams`, and returns the exit status.
-package func runCommandLine(_ arguments: [String], streams: OutputStreams = .standard()) -> Int32 {
+///
+/// `environment` contains the `KOMET_*` variables that `komet check` reads. Tests pass their own.
+/// `komet check` blocks the calling thread while its requests run on Swift's concurrency
+/// pool, so an async caller runs this function on a thread outside that pool.
+package func runCommandLine(
+  _ arguments: [String], streams: OutputStreams = .standard(),
+  environment: [String: String] = ProcessInfo.processInfo.environment
+) -> Int32 {
   do {
-    return try dispatch(arguments, streams: streams).rawValue
+    return try dispatch(arguments, streams: streams, environment: environment).rawValue
   } catch let error as UsageError {
     streams.writeError("komet-dwf: \(error)\n")
     return ExitCode.usage.rawValue
@@ -25,7 +33,9 @@ package func runCommandLine(_ arguments: [String], streams: OutputStreams = .sta
   }
 }
 
-private func dispatch(_ arguments: [String], streams: OutputStreams) throws -> ExitCode {
+private func dispatch(
+  _ arguments: [String], streams: OutputStreams, environment: [String: String]
+) throws -> ExitCode {
   guard let command = arguments.first else {
     streams.writeError(helpText())
     return .usage
@@ -33,7 +43,7 @@ private func dispatch(_ arguments: [String], streams: OutputStreams) throws -> E
   let rest = Array(arguments.dropFirst())
   let options = rest.prefix { $0 != "--" }
   if options.contains("--help") || options.contains("-h") {
-    guard ["inspect", "ids", "demo", "sandbox", "help"].contains(command) else {
+    guard commandNames.contains(command) else {
       throw UsageError.unknownCommand(command)
     }
     streams.write(helpText(for: command))
@@ -49,8 +59,15 @@ private func dispatch(_ arguments: [String], streams: OutputStreams) throws -> E
     return try DemoCommand(arguments: rest).run(streams: streams)
   case "sandbox":
     return try SandboxCommand(arguments: rest).run(streams: streams)
+  case "komet":
+    guard let subcommand = rest.first else {
+      throw UsageError.missingArgument("komet subcommand (check)")
+    }
+    guard subcommand == "check" else { throw UsageError.unknownCommand("komet \(subcommand)") }
+    return try KometCheckCommand(arguments: Array(rest.dropFirst()))
+      .run(streams: streams, environment: environment)
   case "help", "--help", "-h":
-    if let topic = rest.first, !["inspect", "ids", "demo", "sandbox", "help"].contains(topic) {
+    if let topic = rest.first, !commandNames.contains(topic) {
       throw UsageError.unknownCommand(topic)
     }
     streams.write(helpText(for: rest.first))
@@ -72,6 +89,9 @@ func exitCode(for error: SpreadsheetError) -> ExitCode {
   default: return .dataError
   }
 }
+
+/// The commands that `help` and `--help` know.
+private let commandNames = ["inspect", "ids", "demo", "sandbox", "komet", "help"]
 
 /// The version that `komet-dwf --version` prints.
 let version = "0.1.0"
@@ -117,6 +137,24 @@ func helpText(for command: String? = nil) -> String {
           another; 0 picks a free one) until Ctrl-C, from seeded data that matches Samples/, or
           from the state saved in --state FILE, where it saves its state again on exit. Its
           sandbox-only tokens go into one file each in --tokens DIR (state/sandbox by default).
+      """
+    ),
+    (
+      "komet",
+      """
+      \(KometCheckCommand.usage)
+          Prints the komet settings with the source of each (tokens masked), then calls a
+          cheap read method of each method in Komet's method table with each configured token
+          that the method accepts, and reports each method as works, refused (with Komet's
+          message and a guess at the cause) or untested. Writes and the User token are
+          untested unless --write is given, which spends two requests: it creates an empty
+          web order with web-order.create and deletes it with web-order.delete. --dry-run
+          (or komet.dryRun) writes those two requests under outbox/komet/requests/ instead.
+          The settings come from komet-dwf.json in --workspace DIR (the current folder by
+          default) and the KOMET_* environment variables; see docs/configuration.md.
+          Exit statuses: 0 every tested method works; 65 Komet refused a call or sent an
+          answer that is not accepted; 69 Komet could not be reached (or the daily allowance
+          is used up); 78 the configuration is invalid or lacks the company ID or a token.
       """
     ),
     (

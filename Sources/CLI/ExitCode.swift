@@ -8,6 +8,10 @@ package enum ExitCode: Int32, Sendable {
   case dataError = 65
   /// `EX_NOINPUT`: an input file is missing or unreadable.
   case noInput = 66
+  /// `EX_UNAVAILABLE`: a service, such as Komet's API, cannot be reached.
+  case unavailable = 69
   /// `EX_IOERR`.
   case ioError = 74
+  /// `EX_CONFIG`: the configuration is invalid or incomplete.
+  case configuration = 78
 }
