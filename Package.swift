@@ -47,6 +47,8 @@ let package = Package(
     .testTarget(
       name: "KometClientTests",
       dependencies: ["KometClient", "Komet", "StateStore", "Logging", "LoopbackHTTP"]),
-    .testTarget(name: "KometIntegrationTests", dependencies: ["KometClient", "KometSandbox", "Komet", "StateStore", "Logging"]),
+    .testTarget(
+      name: "KometIntegrationTests",
+      dependencies: ["KometClient", "KometSandbox", "Komet", "StateStore", "Logging"]),
   ]
 )

@@ -48,9 +48,10 @@ struct DemoCommand {
 
   private var notBuiltYet: String {
     """
+    The Komet API side runs on its own: komet-dwf sandbox serves a local Komet API, and
+    komet-dwf komet check tries the configured tokens against it (see the README).
+
     Not built yet, so the demo stops here:
-      - the Komet Sales API client that sends requests for the exchange (its local stand-in,
-        komet-dwf sandbox, runs already) and komet-dwf komet check;
       - the inbox watcher that takes exports dropped into inbox/;
       - inventory drops for DWF in outbox/dwf/, and DWF order files in inbox/dwf/ becoming
         web orders with an acknowledgement for each.
