@@ -109,13 +109,15 @@ struct KometCheck: Sendable {
         return "\(list.inventoryItems.count) inventory lines"
       }
     case .futureOpenMarketInventoryList:
-      let today = Self.today()
+      // Future inventory lies ahead by nature, so the window runs two weeks from today.
+      let today = Self.day(offsetFromToday: 0)
+      let end = Self.day(offsetFromToday: 14)
       let locationId = setup.locationId
       return { client in
         let list = try await client.futureOpenMarketInventory(
           FutureOpenMarketInventoryListRequest(
-            dateFrom: today, dateTo: today, locationId: locationId))
-        return "\(list.inventoryItems.count) lines for \(today)"
+            dateFrom: today, dateTo: end, locationId: locationId))
+        return "\(list.inventoryItems.count) lines from \(today) to \(end)"
       }
     case .customerList:
       return { client in "\(try await client.customers().customers.count) customers" }
@@ -237,10 +239,12 @@ struct KometCheck: Sendable {
     }
   }
 
-  private static func today() -> KometDate {
+  /// Returns the UTC date `offset` days from today.
+  private static func day(offsetFromToday offset: Int) -> KometDate {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(secondsFromGMT: 0)!
-    let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+    let date = calendar.date(byAdding: .day, value: offset, to: Date()) ?? Date()
+    let parts = calendar.dateComponents([.year, .month, .day], from: date)
     return KometDate(year: parts.year!, month: parts.month!, day: parts.day!)!
   }
 }
