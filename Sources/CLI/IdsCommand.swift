@@ -67,7 +67,7 @@ struct IdsCommand {
       readable.filter { document.sheets[$0].state == .visible }
       + readable.filter { document.sheets[$0].state != .visible }
     guard !ordered.isEmpty else {
-      // No sheet has rows, so this throws the error that says why.
+      // No sheet has rows, so this throws the error that explains why.
       _ = try document.sheetIndex(for: nil)
       throw SpreadsheetError.noWorksheet(path: path, available: document.sheets.map(\.name))
     }

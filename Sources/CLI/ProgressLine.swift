@@ -7,9 +7,9 @@ final class ProgressLine {
 
   private static let interval = 100_000
 
-  /// Creates the line for a command whose output either streams while it reads (`inspect`),
-  /// so progress shows only when that output does not go to the terminal too, or comes after
-  /// the read (`ids`), so progress shows whenever standard error is a terminal.
+  /// Creates the line for a command. When its output streams while it reads (`inspect`),
+  /// progress shows only if that output does not go to the terminal too. When the output comes
+  /// after the read (`ids`), progress shows whenever standard error is a terminal.
   init(streams: OutputStreams, isOutputAfterRead: Bool = false) {
     self.streams = streams
     isEnabled = streams.isErrorTerminal && (isOutputAfterRead || !streams.isOutputTerminal)
