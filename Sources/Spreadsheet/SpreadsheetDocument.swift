@@ -98,8 +98,8 @@ package final class SpreadsheetDocument {
   }
 
   /// Returns the position of the sheet that `selector` names: an exact name first, then a name
-  /// that differs only in case, then a 1-based position. Nil selects the first visible worksheet that can be read, else the first
-  /// readable hidden one.
+  /// that differs only in case, then a 1-based position. Nil selects the first visible
+  /// worksheet that can be read, else the first readable hidden one.
   ///
   /// - Throws: `SpreadsheetError.sheetNotFound` for a selector that names no sheet, and
   ///   `.sheetHasNoRows` when no worksheet can be read.

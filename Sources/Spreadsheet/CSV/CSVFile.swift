@@ -3,8 +3,9 @@
 /// Opening reads the file once to choose the encoding: a UTF-8 or UTF-16 byte order mark
 /// decides it, and without one the file is UTF-8 when all of it is valid UTF-8 and Windows-1252
 /// otherwise. UTF-16 is checked in the same pass. The delimiter comes from a first line such as
-/// `sep=;` when the file has one, else from the first records (see `DelimiterDetector`). Rows are then streamed in chunks, so memory contains one chunk
-/// and one record, never the whole file.
+/// `sep=;` when the file has one, else from the first records (see `DelimiterDetector`). Rows
+/// are then streamed in chunks, so memory contains one chunk and one record, never the whole
+/// file.
 struct CSVFile {
   let path: String
   let encoding: TextEncoding
