@@ -110,7 +110,8 @@ package final class DirectoryWatcher: Sendable {
 
   private func openWakePipe() throws(WatcherError) {
     // `pipe2` is not visible from Swift's Glibc module, so the flags are set with `fcntl`
-    // right after `pipe`; no other thread of ours runs a program in between.
+    // right after `pipe`.
+    // NOTE: a program started by another thread between the two calls inherits the pipe.
     var descriptors: [Int32] = [-1, -1]
     guard pipe(&descriptors) == 0 else {
       throw .inotifyUnavailable(reason: WatcherError.reason(for: errno))

@@ -38,7 +38,9 @@ extension WatchLoop {
     settling[path] = nil
     if var entry = pending[path] {
       entry.deadline = deadline
-      entry.isComplete = entry.isComplete || isComplete
+      // Only the latest event counts: a write after a close means the file was opened again,
+      // so it is complete only once that writer closes it too.
+      entry.isComplete = isComplete
       pending[path] = entry
     } else {
       pending[path] = Pending(

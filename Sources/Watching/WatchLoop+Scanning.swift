@@ -83,7 +83,8 @@ extension WatchLoop {
     let path = folder + "/" + name
     if let previous = reported[path] {
       let isSameEntry = previous.device == status.device && previous.inode == status.inode
-      if status.kind == .regular ? previous == status : isSameEntry && previous.kind == status.kind {
+      if status.kind == .regular ? previous == status : isSameEntry && previous.kind == status.kind
+      {
         return
       }
     }

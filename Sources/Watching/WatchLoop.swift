@@ -10,8 +10,9 @@ final class WatchLoop {
     let folder: String
     let name: String
     var deadline: ContinuousClock.Instant
-    /// Whether `IN_CLOSE_WRITE` or `IN_MOVED_TO` arrived, which a regular file needs before
-    /// it is ready. An entry with only `IN_CREATE` or `IN_MODIFY` is checked for its type.
+    /// Whether the latest event was `IN_CLOSE_WRITE` or `IN_MOVED_TO`, which a regular file
+    /// needs before it is ready. An entry whose latest event was `IN_CREATE` or `IN_MODIFY` is
+    /// only checked for its type when its quiet period passes.
     var isComplete: Bool
   }
 
@@ -131,7 +132,8 @@ final class WatchLoop {
       logger.debug("File ready", ["watch.path": file.path, "watch.size": "\(file.size)"])
     case .nonRegularFile(let folder, let name, let kind):
       logger.warning(
-        "Entry is not a regular file", ["watch.path": folder + "/" + name, "watch.kind": kind.rawValue])
+        "Entry is not a regular file",
+        ["watch.path": folder + "/" + name, "watch.kind": kind.rawValue])
     case .subfolder(let folder, let name):
       logger.notice("Unknown subfolder left alone", ["watch.path": folder + "/" + name])
     case .folderProblem(let error):
