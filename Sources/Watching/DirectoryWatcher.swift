@@ -12,9 +12,9 @@ import Logging
 /// `retryLater(path:)`.
 ///
 /// In inotify mode a file is ready once `IN_CLOSE_WRITE` or `IN_MOVED_TO` was followed by
-/// `quietPeriod` with no further event for it. Because inotify is only a hint (events are lost
-/// on queue overflow and never arrive from some network file systems), a full rescan also runs
-/// at start, after `IN_Q_OVERFLOW` and every `rescanInterval`, and reports any file whose
+/// `quietPeriod` with no further event for it. inotify is only a hint, because events are lost
+/// on queue overflow and never arrive from some network file systems. So a full rescan also
+/// runs at start, after `IN_Q_OVERFLOW` and every `rescanInterval`. It reports any file whose
 /// size, modification time and inode have stayed the same for `settleTime`. In poll mode every
 /// folder is listed every `pollInterval`, with the same settle rule.
 package final class DirectoryWatcher: Sendable {

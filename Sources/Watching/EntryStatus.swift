@@ -1,8 +1,8 @@
 import Foundation
 import Glibc
 
-/// What `lstat` returned for a directory entry: its type and the values whose change means the
-/// file changed.
+/// The type of a directory entry, and the values whose change means the file changed, as
+/// `lstat` returns them.
 struct EntryStatus: Equatable {
   enum Kind: Equatable {
     case regular

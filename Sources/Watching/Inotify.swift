@@ -1,6 +1,6 @@
 import Glibc
 
-/// The events the watcher asks inotify for on each folder.
+/// The inotify event mask that the watcher requests on each folder.
 ///
 /// `IN_DELETE` and `IN_MOVED_FROM` are added to the six change events so that a file the
 /// caller moves away is forgotten at once, and a new file under the same name (which may even

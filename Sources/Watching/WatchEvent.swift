@@ -24,7 +24,7 @@ package enum NonRegularKind: String, Sendable, Equatable {
   case unknown = "unknown file type"
 }
 
-/// What the watcher reports to its caller.
+/// An event that the watcher sends to its caller.
 package enum WatchEvent: Sendable, Equatable {
   /// A regular file is ready to take.
   case fileReady(ReadyFile)

@@ -100,7 +100,9 @@ final class WatchLoop {
 
     let result = poll(&descriptors, nfds_t(descriptors.count), timeoutMilliseconds())
     if result < 0 && errno != EINTR {
-      logger.error("poll failed", ["watch.error": WatcherError.reason(for: errno)])
+      logger.error(
+        "poll(2) on the inotify descriptor failed", ["watch.error": WatcherError.reason(for: errno)]
+      )
     }
     if descriptors[0].revents != 0 {
       control.drainWakePipe(descriptor: wakeDescriptor)

@@ -1,4 +1,4 @@
-/// How the watcher learns about changes.
+/// The source of change notices: inotify events, or listings at a fixed interval.
 package enum WatchMode: Sendable, Equatable {
   /// inotify events as hints, confirmed by `lstat`, with periodic rescans.
   case inotify

@@ -51,7 +51,7 @@ final class EventRecorder: Sendable {
     }
   }
 
-  /// Waits until `condition` holds or `timeout` passes, and returns whether it held.
+  /// Waits until `condition` is true or `timeout` passes, and returns the final `condition`.
   func wait(
     timeout: Duration = .seconds(10), until condition: (EventRecorder) -> Bool
   ) async -> Bool {
