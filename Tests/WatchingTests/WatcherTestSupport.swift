@@ -51,12 +51,13 @@ final class EventRecorder: Sendable {
     }
   }
 
-  /// Waits until `condition` is true or `timeout` passes, and returns the final `condition`.
-  func wait(
-    timeout: Duration = .seconds(10), until condition: (EventRecorder) -> Bool
-  ) async -> Bool {
-    let deadline = ContinuousClock.now + timeout
-    while ContinuousClock.now < deadline {
+  /// Waits until `condition` is true or 500 sleeps of 20 ms have passed, and returns the final
+  /// `condition`.
+  ///
+  /// It counts sleeps, not wall-clock time, because other suites can block the test pool for
+  /// many seconds, and that stops the task that records events as well as this one.
+  func wait(until condition: (EventRecorder) -> Bool) async -> Bool {
+    for _ in 0..<500 {
       if condition(self) { return true }
       try? await Task.sleep(for: .milliseconds(20))
     }
@@ -77,4 +78,24 @@ func testConfiguration(
 
 func testLogger() -> Logger {
   Logger(label: "watching-test", handler: InMemoryLogHandler(), minimumLevel: .trace)
+}
+
+/// Appends `chunks` to the file at `path`, pausing `pause` between them, on a thread of its own
+/// so that a blocked test pool cannot stretch the pauses.
+func appendSlowly(path: String, chunks: [Data], pause: Duration) async {
+  await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+    let thread = Thread {
+      let handle = FileHandle(forWritingAtPath: path)
+      for chunk in chunks {
+        handle?.seekToEndOfFile()
+        handle?.write(chunk)
+        Thread.sleep(
+          forTimeInterval: Double(pause.components.attoseconds) / 1e18
+            + Double(pause.components.seconds))
+      }
+      try? handle?.close()
+      continuation.resume()
+    }
+    thread.start()
+  }
 }
