@@ -31,6 +31,7 @@ let package = Package(
     .target(name: "Configuration", dependencies: ["Komet"]),
     .target(name: "Logging"),
     .target(name: "KometClient", dependencies: ["Komet", "StateStore", "Logging"]),
+    .target(name: "Watching", dependencies: ["Logging"]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),
@@ -47,6 +48,7 @@ let package = Package(
     .testTarget(
       name: "KometClientTests",
       dependencies: ["KometClient", "Komet", "StateStore", "Logging", "LoopbackHTTP"]),
+    .testTarget(name: "WatchingTests", dependencies: ["Watching", "Logging"]),
     .testTarget(
       name: "KometIntegrationTests",
       dependencies: ["KometClient", "KometSandbox", "Komet", "StateStore", "Logging"]),
