@@ -120,7 +120,8 @@ extension KometSettings {
     switch BaseURLPolicy.check(text) {
     case .success(let url): return Sourced(url, from: source)
     case .failure(let rejection):
-      throw .invalidBaseURL(source: source, value: text, reason: rejection.description)
+      throw .invalidBaseURL(
+        source: source, value: BaseURLPolicy.displayText(text), reason: rejection.description)
     }
   }
 }

@@ -38,7 +38,7 @@ package enum KometError: Error, Equatable, Sendable {
 /// A response with `status` 0, kept whole: Komet's `message` and any data beside it.
 package struct KometRejection: Equatable, Sendable {
   package let method: KometMethod
-  /// Komet's `message`, as it came, or nil when the response had none.
+  /// Komet's `message` as it came, with tokens masked, or nil when the response had none.
   package let message: String?
   /// Every member of the response object, `status` and `message` included.
   package let members: [JSONMember]

@@ -10,14 +10,7 @@ package enum BodyExcerpt {
   package static func make(from body: some Collection<UInt8>, redacting tokens: [Token]) -> String {
     // Read past the cut by the longest token, so a token crossing it is still found whole.
     let window = body.prefix(length * 4 + Token.maxLength * 3)
-    var text = String(decoding: window, as: UTF8.self)
-    for token in tokens {
-      text = text.replacingOccurrences(of: token.secret, with: token.masked)
-      let encoded = token.secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics)
-      if let encoded, encoded != token.secret {
-        text = text.replacingOccurrences(of: encoded, with: token.masked)
-      }
-    }
+    let text = TokenMasking.mask(tokens, in: String(decoding: window, as: UTF8.self))
 
     var excerpt = ""
     for character in text.prefix(length) {

@@ -25,12 +25,15 @@ package enum KometResponseDecoder {
   }
 
   /// Parses `body` and returns its top-level object, without looking at `status`.
+  ///
+  /// Every token in `tokens` is masked in the object's strings, so that Komet's `message` and
+  /// the values that errors quote never carry a token that the server echoed back.
   package static func topLevelObject(
     from body: Data, for method: KometMethod, redacting tokens: [Token]
   ) throws(KometError) -> ResponseObject {
     let value: JSONValue
     do {
-      value = try JSONParser.parse(body)
+      value = TokenMasking.mask(tokens, in: try JSONParser.parse(body))
     } catch {
       let excerpt = BodyExcerpt.make(from: body, redacting: tokens)
       if isMarkup(body) { throw .htmlResponse(method: method, bodyStart: excerpt) }

@@ -5,6 +5,27 @@ package enum BaseURLPolicy {
   /// The hosts that may be reached over plain HTTP.
   package static let loopbackHosts: Set<String> = ["127.0.0.1", "::1", "localhost"]
 
+  /// Returns `text` for an error message, without the user name, password, query and
+  /// fragment, where a pasted token could be.
+  ///
+  /// Text that `URLComponents` cannot parse is shown only when it has no `@`, `?` or `#`.
+  package static func displayText(_ text: String) -> String {
+    guard var components = URLComponents(string: text) else {
+      let hidesNothing = !text.contains { "@?#".contains($0) }
+      return hidesNothing ? text : "(unreadable URL)"
+    }
+    let hadSecretParts =
+      components.user != nil || components.password != nil || components.query != nil
+      || components.fragment != nil
+    guard hadSecretParts else { return text }
+
+    components.user = nil
+    components.password = nil
+    components.query = nil
+    components.fragment = nil
+    return (components.string ?? "(unreadable URL)") + " (user, password, query, fragment hidden)"
+  }
+
   /// Returns the URL for `text`, or the reason it cannot be a base URL.
   package static func check(_ text: String) -> Result<URL, BaseURLRejection> {
     guard let components = URLComponents(string: text), let scheme = components.scheme,
