@@ -38,7 +38,8 @@ let package = Package(
     .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "CLibCrypto", "CZlib"]),
     .testTarget(name: "KometExportsTests", dependencies: ["KometExports", "Spreadsheet"]),
     .testTarget(
-      name: "CLITests", dependencies: ["CLI", "Spreadsheet", "KometSandbox", "Komet"]),
+      name: "CLITests",
+      dependencies: ["CLI", "Spreadsheet", "KometSandbox", "Komet", "LoopbackHTTP"]),
     .testTarget(name: "StateStoreTests", dependencies: ["StateStore", "CSQLite3"]),
     .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP"]),
     .testTarget(name: "KometTests", dependencies: ["Komet"]),
@@ -51,6 +52,8 @@ let package = Package(
     .testTarget(name: "WatchingTests", dependencies: ["Watching", "Logging"]),
     .testTarget(
       name: "KometIntegrationTests",
-      dependencies: ["KometClient", "KometSandbox", "Komet", "StateStore", "Logging"]),
+      dependencies: [
+        "KometClient", "KometSandbox", "Komet", "StateStore", "Logging", "LoopbackHTTP",
+      ]),
   ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import KometSandbox
+import LoopbackHTTP
 import Testing
 
 @testable import CLI
@@ -134,7 +135,11 @@ struct KometCheckCommandTests {
   @Test func stoppedSandboxExitsSixtyNine() async throws {
     let sandbox = try KometSandbox()
     let settings = CheckWorkspace.sandboxSettings(sandbox, attempts: 1)
+    let port = sandbox.port
     sandbox.stop()
+    // Holding the freed port keeps another test's server from taking it meanwhile.
+    let refusing = try RefusingLoopbackPort(holding: port)
+    defer { refusing.release() }
     let workspace = try CheckWorkspace(tokens: Self.allTokens, komet: settings)
 
     let result = await workspace.check(["--write"])

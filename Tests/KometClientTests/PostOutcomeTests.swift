@@ -61,11 +61,14 @@ struct PostOutcomeTests {
   }
 
   @Test func refusedPostIsRetried() async throws {
-    let port = try closedPort()
+    let refusing = try RefusingLoopbackPort()
+    defer { refusing.release() }
+    let port = refusing.port
     let started = Mutex<ScriptedKomet?>(nil)
     // The first retry wait starts the server on the port that refused the first attempt.
     let clock = RecordingClock { count in
       guard count == 1 else { return }
+      refusing.release()
       started.withLock { $0 = try? ScriptedKomet(port: port) { _ in .json(Self.createdBody) } }
     }
     let fixture = try ClientFixture()
@@ -82,7 +85,9 @@ struct PostOutcomeTests {
   }
 
   @Test func refusedPostOnEveryAttemptIsTransportError() async throws {
-    let port = try closedPort()
+    let refusing = try RefusingLoopbackPort()
+    defer { refusing.release() }
+    let port = refusing.port
     let fixture = try ClientFixture()
     let clock = RecordingClock()
     let client = try fixture.makeClient(

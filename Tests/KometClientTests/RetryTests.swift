@@ -86,7 +86,9 @@ struct RetryTests {
   }
 
   @Test func getRefusedOnEveryAttemptIsTransportError() async throws {
-    let port = try closedPort()
+    let refusing = try RefusingLoopbackPort()
+    defer { refusing.release() }
+    let port = refusing.port
     let fixture = try ClientFixture()
     let clock = RecordingClock()
     let client = try fixture.makeClient(
@@ -116,7 +118,8 @@ struct RetryTests {
 
     #expect(policy.delayCap(beforeRetry: retry) == .milliseconds(expectedMilliseconds))
     #expect(policy.delay(beforeRetry: retry, fraction: 0) == .zero)
-    #expect(policy.delay(beforeRetry: retry, fraction: 0.25)
-      == .milliseconds(expectedMilliseconds) * 0.25)
+    #expect(
+      policy.delay(beforeRetry: retry, fraction: 0.25)
+        == .milliseconds(expectedMilliseconds) * 0.25)
   }
 }

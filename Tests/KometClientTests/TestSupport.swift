@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import Komet
 import KometClient
 import Logging
@@ -185,12 +186,4 @@ func clientError<T>(
   } catch {
     return error
   }
-}
-
-/// Returns a port on 127.0.0.1 that nothing listens on: a server's port right after it stopped.
-func closedPort() throws -> UInt16 {
-  let server = try LoopbackServer { _ in .status(200) }
-  let port = server.port
-  server.stop()
-  return port
 }

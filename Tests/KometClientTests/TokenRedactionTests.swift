@@ -8,7 +8,9 @@ import Testing
 struct TokenRedactionTests {
   /// `customer.list` carries its token in the URL query, which Foundation's error would print.
   @Test func connectionFailureOnQueryTokenMethodLeaksNoToken() async throws {
-    let port = try closedPort()
+    let refusing = try RefusingLoopbackPort()
+    defer { refusing.release() }
+    let port = refusing.port
     let fixture = try ClientFixture()
     let client = try fixture.makeClient(baseURL: URL(string: "http://127.0.0.1:\(port)/api/")!)
 

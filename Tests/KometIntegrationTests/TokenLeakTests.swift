@@ -2,6 +2,7 @@ import Foundation
 import Komet
 import KometClient
 import KometSandbox
+import LoopbackHTTP
 import Testing
 
 /// Scans everything a session wrote for the sandbox tokens, whole and percent-encoded.
@@ -37,7 +38,11 @@ struct TokenLeakTests {
     let fixture = try SandboxFixture()
     let client = try fixture.makeClient()
     _ = try await client.locations()
+    let port = fixture.sandbox.port
     fixture.sandbox.stop()
+    // Holding the freed port keeps another test's server from taking it meanwhile.
+    let refusing = try RefusingLoopbackPort(holding: port)
+    defer { refusing.release() }
 
     // location.list carries its token in the query, which Foundation's error would show.
     let error = await clientError { () async throws(KometClientError) in

@@ -164,7 +164,7 @@ final class RawClient {
   }
 }
 
-enum RawClientError: Error {
+enum RawClientError: Error, Equatable {
   case failed(String, Int32)
 }
 
