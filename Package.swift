@@ -32,6 +32,7 @@ let package = Package(
     .target(name: "Logging"),
     .target(name: "KometClient", dependencies: ["Komet", "StateStore", "Logging"]),
     .target(name: "Watching", dependencies: ["Logging"]),
+    .target(name: "InboxLifecycle", dependencies: ["StateStore", "CLibCrypto"]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),
@@ -50,6 +51,8 @@ let package = Package(
       name: "KometClientTests",
       dependencies: ["KometClient", "Komet", "StateStore", "Logging", "LoopbackHTTP"]),
     .testTarget(name: "WatchingTests", dependencies: ["Watching", "Logging"]),
+    .testTarget(
+      name: "InboxLifecycleTests", dependencies: ["InboxLifecycle", "StateStore", "CSQLite3"]),
     .testTarget(
       name: "KometIntegrationTests",
       dependencies: [

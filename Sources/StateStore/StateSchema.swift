@@ -8,7 +8,8 @@ package enum StateSchema {
   /// The migrations in order. Append new versions and never edit an applied one, because
   /// existing databases have run it already.
   package static let migrations: [Migration] = [
-    Migration(version: 1, sql: quotaLedgerSQL)
+    Migration(version: 1, sql: quotaLedgerSQL),
+    Migration(version: 2, sql: processedExportsSQL),
   ]
 
   package static var migrator: SchemaMigrator { SchemaMigrator(migrations: migrations) }
@@ -39,6 +40,20 @@ package enum StateSchema {
       token_role TEXT NOT NULL CHECK (token_role IN ('company', 'customer', 'user')),
       request_count INTEGER NOT NULL CHECK (request_count >= 0),
       PRIMARY KEY (day, token_role)
+    ) STRICT, WITHOUT ROWID;
+    """
+
+  /// Version 2: grower exports processed successfully, keyed by the SHA-256 of their content
+  /// in lowercase hex, so the same content dropped again is recognised. Failed files are never
+  /// recorded here.
+  static let processedExportsSQL = """
+    CREATE TABLE processed_exports (
+      sha256 TEXT PRIMARY KEY
+        CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+      original_name TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      processed_at TEXT NOT NULL,
+      destination TEXT NOT NULL
     ) STRICT, WITHOUT ROWID;
     """
 }

@@ -10,6 +10,9 @@ struct SchemaMigratorTests {
   let folder: TemporaryFolder
   let path: String
 
+  /// Version 1 alone, so a test can add its own version 2 after it.
+  static let firstMigration = Array(StateSchema.migrations.prefix(1))
+
   init() throws {
     folder = try TemporaryFolder()
     path = folder.file("state/komet-dwf.sqlite")
@@ -18,13 +21,16 @@ struct SchemaMigratorTests {
   @Test func emptyFileMigratesToLatest() throws {
     let database = try StateSchema.open(path: path)
 
-    #expect(try StateSchema.migrator.currentVersion(of: database) == 1)
+    #expect(try StateSchema.migrator.currentVersion(of: database) == 2)
     #expect(try integer(of: "SELECT count(*) FROM schema_version", in: database) == 1)
-    #expect(try integer(of: "SELECT version FROM schema_history", in: database) == 1)
+    #expect(try integer(of: "SELECT max(version) FROM schema_history", in: database) == 2)
     let appliedAt = try #require(
       try text(of: "SELECT applied_at FROM schema_history", in: database))
     #expect(appliedAt.hasSuffix("Z"))
-    #expect(try tables(in: database) == ["quota_ledger", "schema_history", "schema_version"])
+    #expect(
+      try tables(in: database) == [
+        "processed_exports", "quota_ledger", "schema_history", "schema_version",
+      ])
   }
 
   @Test func workspaceOpenUsesStateFolder() throws {
@@ -41,14 +47,14 @@ struct SchemaMigratorTests {
 
     let database = try StateSchema.open(path: path)
 
-    #expect(try StateSchema.migrator.currentVersion(of: database) == 1)
-    #expect(try integer(of: "SELECT count(*) FROM schema_history", in: database) == 1)
+    #expect(try StateSchema.migrator.currentVersion(of: database) == 2)
+    #expect(try integer(of: "SELECT count(*) FROM schema_history", in: database) == 2)
   }
 
   @Test func laterMigrationAppliesOnReopen() throws {
-    try StateSchema.open(path: path).close()
+    try SchemaMigrator(migrations: Self.firstMigration).migrate(try Database(path: path))
     let next = Migration(version: 2, sql: "CREATE TABLE later (id INTEGER PRIMARY KEY)")
-    let migrator = SchemaMigrator(migrations: StateSchema.migrations + [next])
+    let migrator = SchemaMigrator(migrations: Self.firstMigration + [next])
 
     let database = try Database(path: path)
     let version = try migrator.migrate(database)
@@ -67,21 +73,21 @@ struct SchemaMigratorTests {
       try StateSchema.open(path: path)
     }
 
-    #expect(error == .databaseTooNew(path: path, version: 7, latestKnown: 1))
+    #expect(error == .databaseTooNew(path: path, version: 7, latestKnown: 2))
     #expect(
       error.description
         == "\(path): the database is at schema version 7, but this komet-dwf knows versions"
-        + " up to 1 only; a newer komet-dwf wrote it. Install that version (or a later one),"
+        + " up to 2 only; a newer komet-dwf wrote it. Install that version (or a later one),"
         + " or restore the file from a backup.")
   }
 
   @Test func failedMigrationKeepsPreviousVersion() throws {
-    try StateSchema.open(path: path).close()
+    try SchemaMigrator(migrations: Self.firstMigration).migrate(try Database(path: path))
     // The first statement succeeds and the second fails, so a partial change would show.
     let broken = Migration(
       version: 2,
       sql: "CREATE TABLE half_done (id INTEGER); INSERT INTO missing_table VALUES (1)")
-    let migrator = SchemaMigrator(migrations: StateSchema.migrations + [broken])
+    let migrator = SchemaMigrator(migrations: Self.firstMigration + [broken])
     let database = try Database(path: path)
 
     let error = try #require(throws: StateStoreError.self) { try migrator.migrate(database) }
@@ -111,7 +117,7 @@ struct SchemaMigratorTests {
     }
 
     #expect(try tables(in: database) == [])
-    #expect(try StateSchema.migrator.migrate(database) == 1)
+    #expect(try StateSchema.migrator.migrate(database) == 2)
   }
 
   @Test func missingVersionRowIsInvalid() throws {
