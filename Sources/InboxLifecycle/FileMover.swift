@@ -60,7 +60,7 @@ package struct FileMover: Sendable {
   ///   `.folderSyncFailed` and `.noFreeName`.
   @discardableResult
   package func moveToProcessed(_ source: String) throws -> String {
-    let source = (source as NSString).standardizingPath
+    let source = Self.normalized(source)
     let identity = try checkSource(source)
     let folder = processedFolder(for: clock())
     try createFolder(processedFolder)
@@ -97,7 +97,7 @@ package struct FileMover: Sendable {
   /// - Throws: the errors of `moveToProcessed(_:)` and `.errorFileWriteFailed`.
   @discardableResult
   package func moveToFailed(_ source: String, report: FailureReport) throws -> FailedFile {
-    let source = (source as NSString).standardizingPath
+    let source = Self.normalized(source)
     let identity = try checkSource(source)
     try createFolder(failedFolder)
 
@@ -139,6 +139,13 @@ package struct FileMover: Sendable {
   }
 
   // MARK: Steps
+
+  /// Tidies the folder part of `source` the way `init` tidies the inbox, but keeps the last
+  /// component as it is, because `standardizingPath` would resolve a symlink to its target.
+  private static func normalized(_ source: String) -> String {
+    let folder = ((source as NSString).deletingLastPathComponent as NSString).standardizingPath
+    return (folder as NSString).appendingPathComponent((source as NSString).lastPathComponent)
+  }
 
   /// Checks that `source` sits directly in `inbox/` or `inbox/dwf/` and returns its identity.
   private func checkSource(_ source: String) throws -> FileSystemCalls.Identity {
