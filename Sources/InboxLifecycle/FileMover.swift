@@ -52,7 +52,7 @@ package struct FileMover: Sendable {
 
   /// Moves `source` into today's folder under `inbox/processed/` and returns its new path.
   ///
-  /// Call it after the transaction that holds the file's work has committed. A crash before
+  /// Call it after the transaction that contains the file's work has committed. A crash before
   /// the move leaves the file in the inbox, to be taken again.
   ///
   /// - Throws: `InboxLifecycleError.sourceOutsideInbox`, `.sourceUnreadable`,
@@ -227,13 +227,13 @@ package struct FileMover: Sendable {
 
   /// Removes an error file this mover has just written, for an input that did not move.
   private func removeOwnErrorFile(_ errorFile: String) {
-    // NOTE: A failure here leaves an error file with no input beside it; the caller's error
-    // already says why the move failed.
+    // NOTE: A failure here leaves an error file with no input beside it, and the caller's
+    // error explains why the move failed.
     _ = FileSystemCalls.removeName(errorFile)
   }
 }
 
-/// Where a failed input went: the file and its error file in `inbox/failed/`.
+/// The new paths of a failed input and its error file in `inbox/failed/`.
 package struct FailedFile: Equatable, Sendable {
   static let errorSuffix = ".error.txt"
 

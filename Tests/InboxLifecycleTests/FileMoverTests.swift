@@ -231,7 +231,7 @@ struct FileMoverTests {
   }
 }
 
-/// What a `beforeLink` hook saw, set from the hook's closure.
+/// The state a `beforeLink` hook observed, set from the hook's closure.
 final class Observation: @unchecked Sendable {
   // @unchecked: the hook runs synchronously on the test's thread, guarded by the lock anyway.
   private let lock = NSLock()
