@@ -89,9 +89,7 @@ package final class WorkspaceLock: Sendable {
   }
 
   private static func timestamp(_ date: Date) -> String {
-    date.formatted(
-      Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!)
-        .year().month().day().time(includingFractionalSeconds: false))
+    date.formatted(.iso8601)
   }
 }
 
