@@ -22,8 +22,8 @@ package struct Workspace: Sendable, Equatable {
     self.init(root: URL(fileURLWithPath: path, isDirectory: true))
   }
 
-  /// The name of the README that `init` writes into the drop folders. The inbox watcher
-  /// leaves files of this name where they are.
+  /// The name of the README that `init` writes into the drop folders. Classification must
+  /// skip files of this name, or it would move them to `inbox/failed/`.
   package static let readmeName = "README.txt"
 
   /// The config file's name, the same as `KometSettings.fileName`.

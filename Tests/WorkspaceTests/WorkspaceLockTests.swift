@@ -121,8 +121,8 @@ struct WorkspaceLockTests {
     try process.run()
 
     let line = output.fileHandleForReading.availableData
-    let said = String(decoding: line, as: UTF8.self)
-    #expect(said.trimmingCharacters(in: .whitespacesAndNewlines) == "locked")
+    let message = String(decoding: line, as: UTF8.self)
+    #expect(message.trimmingCharacters(in: .whitespacesAndNewlines) == "locked")
     return process
   }
 }
