@@ -23,6 +23,7 @@ let package = Package(
       dependencies: [
         "Spreadsheet", "KometExports", "KometSandbox", "Komet", "KometClient", "Configuration",
         "StateStore", "Logging",
+        "Workspace",
       ]),
     .target(name: "StateStore", dependencies: ["CSQLite3"]),
     .target(name: "LoopbackHTTP"),
@@ -33,6 +34,7 @@ let package = Package(
     .target(name: "KometClient", dependencies: ["Komet", "StateStore", "Logging"]),
     .target(name: "Watching", dependencies: ["Logging"]),
     .target(name: "InboxLifecycle", dependencies: ["StateStore", "CLibCrypto"]),
+    .target(name: "Workspace"),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),
@@ -51,6 +53,7 @@ let package = Package(
       name: "KometClientTests",
       dependencies: ["KometClient", "Komet", "StateStore", "Logging", "LoopbackHTTP"]),
     .testTarget(name: "WatchingTests", dependencies: ["Watching", "Logging"]),
+    .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Configuration"]),
     .testTarget(
       name: "InboxLifecycleTests", dependencies: ["InboxLifecycle", "StateStore", "CSQLite3"]),
     .testTarget(

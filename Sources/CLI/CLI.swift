@@ -2,6 +2,7 @@ import Foundation
 import KometExports
 import KometSandbox
 import Spreadsheet
+import Workspace
 
 /// Runs the `komet-dwf` command line with `arguments` (without the program name), writing to
 /// `streams`, and returns the exit status.
@@ -27,6 +28,12 @@ package func runCommandLine(
   } catch let error as ExportError {
     streams.writeError("komet-dwf: \(error)\n")
     return ExitCode.dataError.rawValue
+  } catch let error as WorkspaceLockError {
+    streams.writeError("komet-dwf: \(error)\n")
+    return exitCode(for: error).rawValue
+  } catch let error as WorkspaceError {
+    streams.writeError("komet-dwf: \(error)\n")
+    return ExitCode.cannotCreate.rawValue
   } catch {
     streams.writeError("komet-dwf: \(error)\n")
     return ExitCode.failure.rawValue
@@ -51,6 +58,8 @@ private func dispatch(
   }
 
   switch command {
+  case "init":
+    return try InitCommand(arguments: rest).run(streams: streams)
   case "inspect":
     return try InspectCommand(arguments: rest).run(streams: streams)
   case "ids":
@@ -90,8 +99,17 @@ func exitCode(for error: SpreadsheetError) -> ExitCode {
   }
 }
 
+/// Maps a workspace lock error to an exit status: a lock that another process holds is 75, so
+/// that cron or systemd may try again later, and a lock file that cannot be opened is 74.
+func exitCode(for error: WorkspaceLockError) -> ExitCode {
+  switch error {
+  case .heldByAnotherHolder: return .temporaryFailure
+  default: return .ioError
+  }
+}
+
 /// The commands that `help` and `--help` know.
-private let commandNames = ["inspect", "ids", "demo", "sandbox", "komet", "help"]
+private let commandNames = ["init", "inspect", "ids", "demo", "sandbox", "komet", "help"]
 
 /// The version that `komet-dwf --version` prints.
 let version = "0.1.0"
@@ -99,6 +117,19 @@ let version = "0.1.0"
 /// Returns the help of `command`, or of every command when it is nil.
 func helpText(for command: String? = nil) -> String {
   let commands: [(name: String, text: String)] = [
+    (
+      "init",
+      """
+      \(InitCommand.usage)
+          Creates a workspace in DIR (the current folder by default; --workspace DIR works
+          too): inbox/ for the grower's exports, inbox/dwf/ for DWF's order files, outbox/ for
+          the grower, outbox/dwf/ for what DWF may read, all mode 0755, and state/ with mode
+          0700, plus a README.txt in each drop folder and an example komet-dwf.json. It never
+          overwrites a file and leaves the mode of an existing folder alone, so it is safe to
+          run again; it prints what it created and what it kept. Exit status 73 when a folder
+          or file cannot be created.
+      """
+    ),
     (
       "inspect",
       """

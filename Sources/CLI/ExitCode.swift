@@ -10,8 +10,12 @@ package enum ExitCode: Int32, Sendable {
   case noInput = 66
   /// `EX_UNAVAILABLE`: a service, such as Komet's API, cannot be reached.
   case unavailable = 69
+  /// `EX_CANTCREAT`: an output folder or file cannot be created.
+  case cannotCreate = 73
   /// `EX_IOERR`.
   case ioError = 74
+  /// `EX_TEMPFAIL`: try again later, for example when another process holds the workspace lock.
+  case temporaryFailure = 75
   /// `EX_CONFIG`: the configuration is invalid or incomplete.
   case configuration = 78
 }
