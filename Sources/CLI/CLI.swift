@@ -184,8 +184,9 @@ func helpText(for command: String? = nil) -> String {
           The settings come from komet-dwf.json in --workspace DIR (the current folder by
           default) and the KOMET_* environment variables; see docs/configuration.md.
           Exit statuses: 0 every tested method works; 65 Komet refused a call or sent an
-          answer that is not accepted; 69 Komet could not be reached (or the daily allowance
-          is used up); 78 the configuration is invalid or lacks the company ID or a token.
+          answer that is not accepted; 69 Komet could not be reached; 75 the daily allowance
+          is used up, so try again later; 78 the configuration is invalid or lacks the
+          company ID or a token.
       """
     ),
     (

@@ -15,16 +15,16 @@ struct KometCheck: Sendable {
 
   func run(announce: @Sendable (String) -> Void) async -> KometCheckReport {
     var results: [KometCheckResult] = []
-    var isCutOff = false
+    var cutOffReason: String?
 
     for method in KometMethod.allCases where !method.isWrite {
-      for result in await check(method, isCutOff: isCutOff) {
+      for result in await check(method, cutOffReason: cutOffReason) {
         results.append(result)
-        if result.outcome.isUnreachable { isCutOff = true }
+        cutOffReason = cutOffReason ?? result.outcome.cutOffReason
       }
     }
 
-    if allowsWrites && !isCutOff {
+    if allowsWrites && cutOffReason == nil {
       announce(
         "--write spends two requests of the daily allowance: web-order.create makes an empty"
           + " web order and web-order.delete deletes it"
@@ -33,13 +33,13 @@ struct KometCheck: Sendable {
     }
     for method in KometMethod.allCases where method.isWrite {
       guard !results.contains(where: { $0.method == method }) else { continue }
-      results.append(untested(method, untestedWriteReason(method, isCutOff: isCutOff)))
+      results.append(untested(method, untestedWriteReason(method, cutOffReason: cutOffReason)))
     }
     return KometCheckReport(results: sorted(results), tokens: setup.tokens, choices: setup.choices)
   }
 
-  private func untestedWriteReason(_ method: KometMethod, isCutOff: Bool) -> String {
-    if isCutOff { return "not called, because Komet could not be reached" }
+  private func untestedWriteReason(_ method: KometMethod, cutOffReason: String?) -> String {
+    if let cutOffReason { return "not called, because \(cutOffReason)" }
     if !allowsWrites { return "a write, called only with --write" }
     switch method {
     case .webOrderItemAdd: return "not called, because it would take boxes off the inventory"
@@ -53,15 +53,17 @@ struct KometCheck: Sendable {
     KometMethod.allCases.flatMap { method in results.filter { $0.method == method } }
   }
 
-  private func check(_ method: KometMethod, isCutOff: Bool) async -> [KometCheckResult] {
+  private func check(
+    _ method: KometMethod, cutOffReason: String?
+  ) async -> [KometCheckResult] {
     let validRoles = method.specification(with: setup.choices).validRoles
     let usable = setup.tokens.all.filter { validRoles.contains($0.role) }
     guard !usable.isEmpty else {
       let roles = validRoles.map(\.description).joined(separator: " or ")
       return [untested(method, "needs a \(roles) token, and none is configured")]
     }
-    guard !isCutOff else {
-      return [untested(method, "not called, because Komet could not be reached")]
+    if let cutOffReason {
+      return [untested(method, "not called, because \(cutOffReason)")]
     }
     guard let call = readCall(for: method) else {
       return [untested(method, missingReason(for: method))]
@@ -71,7 +73,7 @@ struct KometCheck: Sendable {
     for token in usable {
       let outcome = await send(call, with: token)
       results.append(KometCheckResult(method: method, token: token, outcome: outcome))
-      if outcome.isUnreachable { break }
+      if outcome.cutOffReason != nil { break }
     }
     return results
   }
@@ -232,7 +234,9 @@ struct KometCheck: Sendable {
       return .refused(message: (rejection.message ?? "(no message)") + leftOverNote)
     case .httpStatus(_, let status, _, let bodyStart) where (400..<500).contains(status):
       return .refused(message: "HTTP \(status): \(bodyStart)" + leftOverNote)
-    case .transport, .httpStatus, .outcomeUnknown, .quotaExhausted:
+    case .quotaExhausted:
+      return .quotaExhausted(message: error.description + leftOverNote)
+    case .transport, .httpStatus, .outcomeUnknown:
       return .unreachable(message: error.description + leftOverNote)
     default:
       return .failed(message: error.description + leftOverNote)

@@ -17,9 +17,10 @@ enum KometCheckOutcome: Sendable {
   case refused(message: String)
   /// Komet responded with a body the client does not accept, such as an HTML page.
   case failed(message: String)
-  /// No response arrived because the connection failed or timed out, or the request was not
-  /// sent because the daily allowance is used up.
+  /// No response arrived because the connection failed or timed out.
   case unreachable(message: String)
+  /// The request was not sent because the daily allowance is used up.
+  case quotaExhausted(message: String)
   case untested(reason: String)
 
   var isProblem: Bool {
@@ -32,5 +33,19 @@ enum KometCheckOutcome: Sendable {
   var isUnreachable: Bool {
     if case .unreachable = self { return true }
     return false
+  }
+
+  var isQuotaExhausted: Bool {
+    if case .quotaExhausted = self { return true }
+    return false
+  }
+
+  /// Why no later method is called after this outcome, or nil when the check goes on.
+  var cutOffReason: String? {
+    switch self {
+    case .unreachable: return "Komet could not be reached"
+    case .quotaExhausted: return "the daily allowance is used up"
+    default: return nil
+    }
   }
 }

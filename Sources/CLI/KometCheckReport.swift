@@ -7,8 +7,9 @@ struct KometCheckReport: Sendable {
   let tokens: KometTokens
   let choices: DocumentationChoices
 
-  /// Prints the report and returns 69 when Komet could not be reached, 65 when a call was
-  /// refused or failed, and 0 when every tested method works.
+  /// Prints the report and returns 69 when Komet could not be reached, 75 when the daily
+  /// allowance is used up, 65 when a call was refused or failed, and 0 when every tested
+  /// method works.
   func print(to streams: OutputStreams, setup: KometCheckSetup, allowsWrites: Bool) -> ExitCode {
     for note in setup.notes {
       streams.write("Note: \(note)\n")
@@ -33,6 +34,7 @@ struct KometCheckReport: Sendable {
 
   var exitCode: ExitCode {
     if results.contains(where: { $0.outcome.isUnreachable }) { return .unavailable }
+    if results.contains(where: { $0.outcome.isQuotaExhausted }) { return .temporaryFailure }
     if results.contains(where: { $0.outcome.isProblem }) { return .dataError }
     return .success
   }
@@ -49,6 +51,9 @@ struct KometCheckReport: Sendable {
     let counts = "\(working.count) of \(tested.count) calls work, \(untested) methods untested."
     switch status {
     case .unavailable: return "Komet could not be reached. \(counts)"
+    case .temporaryFailure:
+      return "The daily allowance is used up, so the check stopped; run it again tomorrow."
+        + " \(counts)"
     case .dataError:
       return "Komet refused or failed \(tested.count - working.count) calls. \(counts)"
     default: return "Every tested method works. \(counts)"
@@ -73,6 +78,8 @@ struct KometCheckReport: Sendable {
       return [padded + "failed" + with, "    \(message)"]
     case .unreachable(let message):
       return [padded + "no answer" + with, "    \(message)"]
+    case .quotaExhausted(let message):
+      return [padded + "not sent" + with, "    \(message)"]
     case .untested(let reason):
       return [padded + "untested: \(reason)"]
     }

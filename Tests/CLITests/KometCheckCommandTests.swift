@@ -132,6 +132,23 @@ struct KometCheckCommandTests {
     #expect(sandboxTokenLeak(in: [result.output, result.error] + files) == nil)
   }
 
+  @Test func usedUpAllowanceExitsSeventyFive() async throws {
+    let sandbox = try KometSandbox()
+    defer { sandbox.stop() }
+    let settings = CheckWorkspace.sandboxSettings(sandbox) + ["\"quota\": {\"dailyLimit\": 2}"]
+    let workspace = try CheckWorkspace(tokens: Self.allTokens, komet: settings)
+
+    let result = await workspace.check(["--write"])
+
+    #expect(result.status == 75)
+    #expect(result.output.contains("not sent with the "))
+    #expect(result.output.contains("not called, because the daily allowance is used up"))
+    #expect(result.output.contains("The daily allowance is used up, so the check stopped"))
+    #expect(!result.output.contains("Komet could not be reached"))
+    #expect(sandbox.requestLog.count == 2)
+    #expect(sandboxTokenLeak(in: [result.output, result.error]) == nil)
+  }
+
   @Test func stoppedSandboxExitsSixtyNine() async throws {
     let sandbox = try KometSandbox()
     let settings = CheckWorkspace.sandboxSettings(sandbox, attempts: 1)
