@@ -1,5 +1,5 @@
-/// What is wrong with a failed input, where, what was expected and what to do, written to its
-/// `NAME.error.txt` in `inbox/failed/`.
+/// The account of a failed input (the problem, its place, the expected content and the next
+/// step), written to its `NAME.error.txt` in `inbox/failed/`.
 package struct FailureReport: Equatable, Sendable {
   /// The file's name as it was dropped into the inbox.
   package var fileName: String
@@ -10,11 +10,11 @@ package struct FailureReport: Equatable, Sendable {
   package var column: String?
   /// The offending cell or field value, as read.
   package var value: String?
-  /// What is wrong, in one or two sentences.
+  /// The problem, in one or two sentences.
   package var problem: String
-  /// What the file, cell or field should have been.
+  /// The content the file, cell or field should have had.
   package var expected: String
-  /// What the grower's staff should do next, such as a fixed export to drop again.
+  /// The grower's staff's next step, such as a fixed export to drop again.
   package var action: String
 
   package init(

@@ -1,9 +1,9 @@
 /// Everything that can go wrong while building a Komet request or reading its response.
 ///
-/// No case holds a token's text: a token appears as a `Token`, which prints masked, and body
+/// No case contains a token's text. A token appears as a `Token`, which prints masked, and body
 /// excerpts have every configured token masked before they are stored.
 package enum KometError: Error, Equatable, Sendable {
-  /// What is wrong with a token's text.
+  /// The problem with a token's text.
   package enum TokenProblem: Equatable, Sendable {
     case empty
     case tooLong(length: Int)
@@ -27,11 +27,11 @@ package enum KometError: Error, Equatable, Sendable {
   case invalidJSON(method: KometMethod, offset: Int, reason: String, bodyStart: String)
   /// The response is valid JSON of the wrong shape, such as an array at the top.
   case unexpectedResponse(method: KometMethod, reason: String)
-  /// A field the method's page documents as part of every answer is missing or null.
+  /// A field the method's page documents as part of every response is missing or null.
   case missingField(method: KometMethod, path: String)
-  /// A field holds a value of the wrong kind, such as `"price": "abc"`.
+  /// A field contains a value of the wrong kind, such as `"price": "abc"`.
   case invalidField(method: KometMethod, path: String, expected: String, found: String)
-  /// Komet answered `status` 0, a business rejection that sending again does not change.
+  /// Komet returned `status` 0, a business rejection that sending again does not change.
   case rejected(KometRejection)
 }
 

@@ -4,7 +4,7 @@ import Foundation
   import FoundationNetworking
 #endif
 
-/// What one attempt brought back: a response with its status and body, or a transport error
+/// The result of one attempt: a response with its status and body, or a transport error
 /// reduced to its domain and code.
 enum ExchangeOutcome: Sendable {
   case response(status: Int, body: Data)
@@ -31,7 +31,8 @@ final class HTTPExchange: Sendable {
     session.finishTasksAndInvalidate()
   }
 
-  /// Sends `request` once. The error, whose description holds the whole URL, is dropped here.
+  /// Sends `request` once. The error, whose description contains the whole URL, is dropped
+  /// here.
   func perform(_ request: URLRequest) async -> ExchangeOutcome {
     do {
       let (data, response) = try await session.data(for: request)

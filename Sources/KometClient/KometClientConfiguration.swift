@@ -2,7 +2,7 @@ import Foundation
 import Komet
 import StateStore
 
-/// What a `KometClient` needs: where Komet is, who the caller is, and how to send.
+/// The settings of a `KometClient`: where Komet is, who the caller is, and how to send.
 package struct KometClientConfiguration: Sendable {
   /// The URL method paths are appended to. Only HTTPS is accepted, except on loopback.
   package var baseURL: URL = KometRequestContext.defaultBaseURL
@@ -24,7 +24,7 @@ package struct KometClientConfiguration: Sendable {
     self.tokens = tokens
   }
 
-  /// The dry-run folder inside a workspace: `outbox/komet/requests/`.
+  /// Returns the dry-run folder inside a workspace: `outbox/komet/requests/`.
   package static func dryRunFolder(inWorkspace workspace: URL) -> URL {
     workspace.appendingPathComponent("outbox/komet/requests", isDirectory: true)
   }
@@ -82,8 +82,8 @@ package struct QuotaPolicy: Sendable, Equatable {
 }
 
 extension Komet.TokenRole {
-  /// The role the quota ledger counts this token under. A Vendor token stands in for the
-  /// Company token, so it is counted as Company.
+  /// The role the quota ledger counts this token under. A Vendor token takes the place of
+  /// the Company token, so it is counted as Company.
   package var ledgerRole: StateStore.TokenRole {
     switch self {
     case .company, .vendor: return .company

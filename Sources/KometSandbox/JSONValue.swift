@@ -1,6 +1,6 @@
 import Foundation
 
-/// A JSON value that keeps numbers exact and tells `true` from `1`, for request bodies and
+/// A JSON value that keeps numbers exact and distinguishes `true` from `1`, for request bodies and
 /// responses.
 enum JSONValue: Codable, Sendable, Equatable {
   case null
@@ -53,7 +53,8 @@ enum JSONValue: Codable, Sendable, Equatable {
   func encoded() -> [UInt8] {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    // Encoding a JSONValue cannot fail: every case maps to a JSON value.
+    // Every case maps to a JSON value, and numbers are `Decimal`, which JSONEncoder always
+    // encodes, so encoding cannot fail.
     return Array(try! encoder.encode(self))
   }
 }

@@ -1,12 +1,12 @@
-/// Where a method takes its `authenticationToken`.
+/// The part of a request that carries a method's `authenticationToken`.
 enum TokenPlacement: String, Sendable {
   case query
   case header
   case jsonBody
 }
 
-/// What the sandbox checks for one API method before running it: HTTP methods with the token
-/// placement of each, whether `X-ACCOUNT` is required, and the token types allowed.
+/// The checks the sandbox runs for one API method before handling it: HTTP methods with the
+/// token placement of each, whether `X-ACCOUNT` is required, and the token types allowed.
 struct MethodSpec: Sendable {
   var name: String
   var placements: [String: TokenPlacement]

@@ -51,7 +51,7 @@ package struct SandboxState: Codable, Sendable, Equatable {
 
 /// One API token of the company and its type.
 ///
-/// A state file may give `value`; a dump writes only `masked`, and loading a record without a
+/// A state file may give `value`, but a dump writes only `masked`. Loading a record without a
 /// `value` takes the sandbox's default token of that type (`SandboxTokens`).
 package struct TokenRecord: Codable, Sendable, Equatable {
   package var type: TokenType
@@ -167,7 +167,7 @@ package struct InventoryLine: Codable, Sendable, Equatable {
   package var availableDate: String
 }
 
-/// A web order as Komet holds it: a header in status 1 (pending) or 2 (checked out), and its
+/// A web order as Komet stores it: a header in status 1 (pending) or 2 (checked out), and its
 /// lines. `web-order.delete` marks it canceled and keeps it for the dump.
 package struct WebOrder: Codable, Sendable, Equatable {
   package var id: String
@@ -220,7 +220,8 @@ extension SandboxState {
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    // Encoding these plain value types cannot fail.
+    // The state has strings, integers, Booleans, enums and arrays only, and no floating-point
+    // value that JSONEncoder could reject, so encoding it cannot fail.
     return try! encoder.encode(copy)
   }
 

@@ -3,12 +3,12 @@ import Synchronization
 
 /// A TCP port on 127.0.0.1 that refuses connections, for tests of unreachable servers.
 ///
-/// A socket is bound to the port but never listens, so a connection gets a reset while the
-/// kernel cannot hand the port to a server that another test starts meanwhile, as it could
-/// once a stopped server has freed it.
+/// A socket is bound to the port but never listens, so a connection gets a reset. Meanwhile the
+/// kernel cannot hand the port to a server that another test starts, as it could once a
+/// stopped server has freed it.
 package final class RefusingLoopbackPort: @unchecked Sendable {
-  // @unchecked: `descriptor` changes only in `release()`, which closes it at most once under
-  // `lock`.
+  // @unchecked: `descriptor` is read and changed only inside `release()`, under `lock`, which
+  // closes it at most once.
   package let port: UInt16
   private var descriptor: Int32
   private let lock = Mutex(())

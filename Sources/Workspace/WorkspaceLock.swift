@@ -10,8 +10,8 @@ import Synchronization
 ///
 /// The lock is `flock(LOCK_EX | LOCK_NB)` rather than an `fcntl` record lock. A flock belongs to
 /// the open file description, so two `WorkspaceLock`s in one process exclude each other as two
-/// processes do, and closing some other descriptor of the same file does not drop it (both
-/// would happen with `fcntl` locks, which belong to the process). The kernel drops a flock when
+/// processes do, and closing some other descriptor of the same file does not drop it. With
+/// `fcntl` locks, which belong to the process, neither would hold. The kernel drops a flock when
 /// its holder exits or is killed, so a lock file left behind by a dead process is taken over
 /// without any check of its PID.
 ///
@@ -93,10 +93,10 @@ package final class WorkspaceLock: Sendable {
   }
 }
 
-/// The process that holds a workspace lock, as its lock file tells.
+/// The process that holds a workspace lock, as its lock file records it.
 package struct LockHolder: Equatable, Sendable {
   package let pid: Int32
-  /// When it took the lock, as ISO 8601 in UTC, when the file says.
+  /// The time it took the lock, as ISO 8601 in UTC, when the file records one.
   package let started: String?
 
   package init(pid: Int32, started: String?) {

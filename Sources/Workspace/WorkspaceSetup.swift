@@ -11,7 +11,7 @@ import Foundation
 /// `inbox/dwf/`, `outbox/` and `outbox/dwf/` are 0755, and the files 0644. The umask does not
 /// narrow them. A folder that exists keeps its mode.
 package struct WorkspaceSetup {
-  /// What happened to one folder or file.
+  /// The result of setting up one folder or file.
   package enum Outcome: Equatable, Sendable {
     case created
     /// It existed and was left as it was.
@@ -46,7 +46,7 @@ package struct WorkspaceSetup {
 
   /// Creates what is missing and returns every folder and file with its outcome.
   ///
-  /// - Throws: `WorkspaceError` when a folder's place holds something else, or a folder or
+  /// - Throws: `WorkspaceError` when a folder's place is taken by something else, or a folder or
   ///   file cannot be created. What was created before the failure stays.
   package func run() throws(WorkspaceError) -> [Entry] {
     var entries: [Entry] = []

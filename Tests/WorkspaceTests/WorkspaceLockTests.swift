@@ -100,7 +100,7 @@ struct WorkspaceLockTests {
   }
 
   /// Starts python3 holding a flock on `lockPath` with its PID written in, and returns once
-  /// it says so. It holds the lock until it is killed or its standard input closes.
+  /// it reports the lock taken. It holds the lock until it is killed or its input closes.
   private func startHolder(lockPath: String) throws -> Process {
     let script = """
       import fcntl, os, sys

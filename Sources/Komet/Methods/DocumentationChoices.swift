@@ -27,7 +27,7 @@ package struct DocumentationChoices: Equatable, Sendable {
     case app
   }
 
-  /// How IDs are written in JSON request bodies.
+  /// The form of IDs in JSON request bodies.
   package enum JSONIDEncoding: Sendable {
     /// A JSON number written from the ID's digits, `"customerId": 7122`.
     case number
@@ -35,7 +35,7 @@ package struct DocumentationChoices: Equatable, Sendable {
     case string
   }
 
-  /// How a Boolean is written in a URL query.
+  /// The form of a Boolean in a URL query.
   package enum QueryBooleanEncoding: Sendable {
     /// `1` or `0`.
     case digits
@@ -46,13 +46,13 @@ package struct DocumentationChoices: Equatable, Sendable {
   /// The token roles of `web-order.create`, `web-order-item.add`, `web-order-details.list` and
   /// `web-order.delete`.
   package enum WebOrderTokenRoles: Sendable {
-    /// Customer and User, as the newer pages say.
+    /// Customer and User, as the newer pages list them.
     case customerOrUser
-    /// User only, as the older pages say.
+    /// User only, as the older pages list it.
     case userOnly
   }
 
-  /// How `customerPo` of `web-order.checkout` is written in the JSON body.
+  /// The form of `customerPo` of `web-order.checkout` in the JSON body.
   package enum PurchaseOrderEncoding: Sendable {
     /// A JSON string, as the request example sends it.
     case string

@@ -4,13 +4,13 @@ package enum HTTPMethod: String, Sendable {
   case post = "POST"
 }
 
-/// Where a method's parameters travel.
+/// The part of the request that carries a method's parameters.
 package enum ParameterPlacement: Sendable {
   case urlQuery
   case jsonBody
 }
 
-/// Where a method's `authenticationToken` travels.
+/// The part of the request that carries a method's `authenticationToken`.
 package enum TokenPlacement: Sendable {
   /// The URL query parameter `authenticationToken`.
   case queryParameter
@@ -57,7 +57,7 @@ extension KometMethod {
     specification(with: DocumentationChoices())
   }
 
-  /// The method's row with `choices` applied where Komet's pages disagree.
+  /// Returns the method's row with `choices` applied where Komet's pages disagree.
   package func specification(with choices: DocumentationChoices) -> MethodSpecification {
     switch self {
     case .ecommerceInventoryList:
@@ -67,7 +67,7 @@ extension KometMethod {
       return queryTokenRow(roles: [.company])
     case .futureOpenMarketInventoryList:
       // NOTE: documentation disagreement. The newer page and its sample use GET with URL
-      // parameters. The older page says POST with a JSON body, where the token would be a body
+      // parameters. The older page gives POST with a JSON body, where the token would be a body
       // member as on Komet's other JSON POST methods. `futureInventoryHTTPMethod` selects POST.
       if choices.futureInventoryHTTPMethod == .post {
         return row(.post, token: .jsonBodyMember, roles: [.company])

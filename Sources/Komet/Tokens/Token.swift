@@ -1,7 +1,7 @@
 /// A Komet authentication token of one role, which never prints whole.
 ///
 /// `description`, `debugDescription`, the reflection that `dump` uses, and every error that
-/// holds a token show its first four characters and its length, such as
+/// contains a token show its first four characters and its length, such as
 /// `abcd… (26 characters)`. Only `secret` returns the text, for the code that sends a request.
 package struct Token: Equatable, Sendable, CustomStringConvertible,
   CustomDebugStringConvertible, CustomReflectable

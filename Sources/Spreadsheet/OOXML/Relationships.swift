@@ -8,7 +8,7 @@ struct Relationship: Sendable {
   var target: String
   var isExternal: Bool
 
-  /// Whether the type URI ends in `/name`, which matches both the transitional
+  /// Returns whether the type URI ends in `/name`, which matches both the transitional
   /// (`http://schemas.openxmlformats.org/...`) and strict (`http://purl.oclc.org/...`) forms.
   func hasType(_ name: String) -> Bool {
     type.hasSuffix("/" + name)

@@ -2,7 +2,7 @@ import Foundation
 
 /// A ZIP archive read through its central directory, with entries streamed on request.
 ///
-/// Local headers are read only to find where an entry's data starts; sizes and checksums come
+/// Local headers are read only to find where an entry's data starts. Sizes and checksums come
 /// from the central directory, so data descriptors and local headers with zero sizes need no
 /// special handling. ZIP64 end records and extra fields are understood.
 final class ZipArchive {
@@ -44,7 +44,7 @@ final class ZipArchive {
       return entries[index]
     }
     // OPC part names may be percent-encoded in relationships (`Sheet%201.xml`) while the ZIP
-    // item name holds the character itself.
+    // item name contains the character itself.
     guard name.contains("%"), let decoded = name.removingPercentEncoding, decoded != name else {
       return nil
     }
@@ -71,8 +71,8 @@ final class ZipArchive {
     let tailStart = file.size - Int64(tailLength)
     let tail = try file.readBytes(count: tailLength, at: tailStart)
 
-    // A comment can hold the signature too, so a record whose comment length reaches the end
-    // of the file wins over one nearer the end; failing that, the last signature is taken.
+    // A comment can contain the signature too, so a record whose comment length reaches the end
+    // of the file wins over one nearer the end. Failing that, the last signature is taken.
     var position = -1
     var candidate = tail.count - 22
     while candidate >= 0 {
