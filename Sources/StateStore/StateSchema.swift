@@ -10,6 +10,7 @@ package enum StateSchema {
   package static let migrations: [Migration] = [
     Migration(version: 1, sql: quotaLedgerSQL),
     Migration(version: 2, sql: processedExportsSQL),
+    Migration(version: 3, sql: knownIDsSQL),
   ]
 
   package static var migrator: SchemaMigrator { SchemaMigrator(migrations: migrations) }
@@ -54,6 +55,21 @@ package enum StateSchema {
       kind TEXT NOT NULL,
       processed_at TEXT NOT NULL,
       destination TEXT NOT NULL
+    ) STRICT, WITHOUT ROWID;
+    """
+
+  /// Version 3: the IDs read from the grower's exports (the DWF customer, the locations), each
+  /// with the file it came from, so the pipeline and `onboarding` use the latest export's IDs.
+  static let knownIDsSQL = """
+    CREATE TABLE known_ids (
+      kind TEXT NOT NULL CHECK (kind IN ('dwfCustomer', 'location')),
+      id TEXT NOT NULL CHECK (length(id) > 0 AND id NOT GLOB '*[^0-9]*'),
+      name TEXT,
+      code TEXT,
+      source_file TEXT NOT NULL,
+      source_sha256 TEXT NOT NULL,
+      recorded_at TEXT NOT NULL,
+      PRIMARY KEY (kind, id)
     ) STRICT, WITHOUT ROWID;
     """
 }

@@ -84,7 +84,7 @@ struct ProcessedExportsTests {
 
     let database = try StateSchema.open(path: path)
 
-    #expect(try StateSchema.migrator.currentVersion(of: database) == 2)
+    #expect(try StateSchema.migrator.currentVersion(of: database) == StateSchema.migrator.latestVersion)
     let migrated = QuotaLedger(database: database, timeZone: TimeZone(identifier: "UTC")!)
     #expect(try migrated.count(role: .company, day: "2024-03-10") == 2)
     #expect(try migrated.count(role: .customer, day: "2024-03-10") == 1)

@@ -21,15 +21,17 @@ struct SchemaMigratorTests {
   @Test func emptyFileMigratesToLatest() throws {
     let database = try StateSchema.open(path: path)
 
-    #expect(try StateSchema.migrator.currentVersion(of: database) == 2)
+    #expect(try StateSchema.migrator.currentVersion(of: database) == StateSchema.migrator.latestVersion)
     #expect(try integer(of: "SELECT count(*) FROM schema_version", in: database) == 1)
-    #expect(try integer(of: "SELECT max(version) FROM schema_history", in: database) == 2)
+    #expect(
+      try integer(of: "SELECT max(version) FROM schema_history", in: database)
+        == Int64(StateSchema.migrator.latestVersion))
     let appliedAt = try #require(
       try text(of: "SELECT applied_at FROM schema_history", in: database))
     #expect(appliedAt.hasSuffix("Z"))
     #expect(
       try tables(in: database) == [
-        "processed_exports", "quota_ledger", "schema_history", "schema_version",
+        "known_ids", "processed_exports", "quota_ledger", "schema_history", "schema_version",
       ])
   }
 
@@ -47,8 +49,10 @@ struct SchemaMigratorTests {
 
     let database = try StateSchema.open(path: path)
 
-    #expect(try StateSchema.migrator.currentVersion(of: database) == 2)
-    #expect(try integer(of: "SELECT count(*) FROM schema_history", in: database) == 2)
+    #expect(try StateSchema.migrator.currentVersion(of: database) == StateSchema.migrator.latestVersion)
+    #expect(
+      try integer(of: "SELECT count(*) FROM schema_history", in: database)
+        == Int64(StateSchema.migrator.latestVersion))
   }
 
   @Test func laterMigrationAppliesOnReopen() throws {
@@ -73,11 +77,11 @@ struct SchemaMigratorTests {
       try StateSchema.open(path: path)
     }
 
-    #expect(error == .databaseTooNew(path: path, version: 7, latestKnown: 2))
+    #expect(error == .databaseTooNew(path: path, version: 7, latestKnown: StateSchema.migrator.latestVersion))
     #expect(
       error.description
         == "\(path): the database is at schema version 7, but this komet-dwf knows versions"
-        + " up to 2 only; a newer komet-dwf wrote it. Install that version (or a later one),"
+        + " up to \(StateSchema.migrator.latestVersion) only; a newer komet-dwf wrote it. Install that version (or a later one),"
         + " or restore the file from a backup.")
   }
 
@@ -117,7 +121,7 @@ struct SchemaMigratorTests {
     }
 
     #expect(try tables(in: database) == [])
-    #expect(try StateSchema.migrator.migrate(database) == 2)
+    #expect(try StateSchema.migrator.migrate(database) == StateSchema.migrator.latestVersion)
   }
 
   @Test func missingVersionRowIsInvalid() throws {
