@@ -35,6 +35,7 @@ let package = Package(
     .target(name: "Watching", dependencies: ["Logging"]),
     .target(name: "InboxLifecycle", dependencies: ["StateStore", "CLibCrypto"]),
     .target(name: "Workspace"),
+    .target(name: "Inventory", dependencies: ["StateStore"]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),
