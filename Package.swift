@@ -54,6 +54,7 @@ let package = Package(
       name: "KometClientTests",
       dependencies: ["KometClient", "Komet", "StateStore", "Logging", "LoopbackHTTP"]),
     .testTarget(name: "WatchingTests", dependencies: ["Watching", "Logging"]),
+    .testTarget(name: "InventoryTests", dependencies: ["Inventory", "StateStore"]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Configuration"]),
     .testTarget(
       name: "InboxLifecycleTests", dependencies: ["InboxLifecycle", "StateStore", "CSQLite3"]),

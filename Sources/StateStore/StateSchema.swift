@@ -11,6 +11,7 @@ package enum StateSchema {
     Migration(version: 1, sql: quotaLedgerSQL),
     Migration(version: 2, sql: processedExportsSQL),
     Migration(version: 3, sql: knownIDsSQL),
+    Migration(version: 4, sql: inventoryExportSQL),
   ]
 
   package static var migrator: SchemaMigrator { SchemaMigrator(migrations: migrations) }
@@ -71,5 +72,34 @@ package enum StateSchema {
       recorded_at TEXT NOT NULL,
       PRIMARY KEY (kind, id)
     ) STRICT, WITHOUT ROWID;
+    """
+
+  /// Version 4: the parsed copy of the newest inventory export taken from the inbox, one row
+  /// per line in the export's order, with prices as decimal text so no digit is lost, and the
+  /// single row naming the export it came from.
+  static let inventoryExportSQL = """
+    CREATE TABLE inventory_export_source (
+      id INTEGER PRIMARY KEY CHECK (id = 1),
+      source_file TEXT NOT NULL,
+      source_sha256 TEXT NOT NULL,
+      taken_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TABLE inventory_export_lines (
+      position INTEGER PRIMARY KEY,
+      inventory_id TEXT NOT NULL CHECK (length(inventory_id) > 0),
+      origin TEXT NOT NULL CHECK (origin IN ('OH', 'FS')),
+      product_code TEXT,
+      product_description TEXT,
+      grade TEXT,
+      category TEXT,
+      box_type TEXT,
+      units_per_box INTEGER,
+      unit_type TEXT,
+      boxes_available INTEGER NOT NULL,
+      unit_price TEXT NOT NULL,
+      location_id TEXT,
+      available_from TEXT,
+      available_to TEXT
+    ) STRICT;
     """
 }

@@ -29,10 +29,11 @@ struct SchemaMigratorTests {
     let appliedAt = try #require(
       try text(of: "SELECT applied_at FROM schema_history", in: database))
     #expect(appliedAt.hasSuffix("Z"))
+    // Each later migration's own tests check its tables; these are the first ones.
     #expect(
-      try tables(in: database) == [
+      Set(try tables(in: database)).isSuperset(of: [
         "known_ids", "processed_exports", "quota_ledger", "schema_history", "schema_version",
-      ])
+      ]))
   }
 
   @Test func workspaceOpenUsesStateFolder() throws {
