@@ -36,6 +36,12 @@ let package = Package(
     .target(name: "InboxLifecycle", dependencies: ["StateStore", "CLibCrypto"]),
     .target(name: "Workspace"),
     .target(name: "Inventory", dependencies: ["StateStore"]),
+    .target(
+      name: "Intake",
+      dependencies: [
+        "Workspace", "StateStore", "Inventory", "InboxLifecycle", "Watching", "Logging",
+        "KometExports", "Spreadsheet",
+      ]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),
@@ -58,6 +64,12 @@ let package = Package(
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Configuration"]),
     .testTarget(
       name: "InboxLifecycleTests", dependencies: ["InboxLifecycle", "StateStore", "CSQLite3"]),
+    .testTarget(
+      name: "IntakeTests",
+      dependencies: [
+        "Intake", "Workspace", "StateStore", "Inventory", "InboxLifecycle", "Watching", "Logging",
+        "KometExports",
+      ]),
     .testTarget(
       name: "KometIntegrationTests",
       dependencies: [

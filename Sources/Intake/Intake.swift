@@ -1,0 +1,202 @@
+import Foundation
+import InboxLifecycle
+import KometExports
+import Logging
+import StateStore
+import Watching
+import Workspace
+
+/// Carries one ready inbox file through its lifecycle: classify it by content, commit its work
+/// in one SQLite transaction, then move it to `inbox/processed/YYYY-MM-DD/`, or move it to
+/// `inbox/failed/` beside an error file.
+///
+/// Files in `inbox/dwf/` never change the stored IDs or inventory: only files taken from
+/// `inbox/` reach a commit. The object is not `Sendable`, because one pipeline task owns it
+/// and its in-memory counts.
+package final class Intake {
+  /// The number of takes that may find a file looking truncated, with the same size and
+  /// modification time, before the next such take fails it.
+  static let maximumTruncatedAttempts = 3
+
+  let workspace: Workspace
+  let database: Database
+  let logger: Logger
+  let clock: @Sendable () -> Date
+  let mover: FileMover
+  /// The search for the DWF customer in a customers export.
+  let matcher = CustomerMatcher()
+
+  /// Takes that found a file looking truncated, by path, with the size and time they saw.
+  var truncatedAttempts: [String: TruncatedAttempts] = [:]
+  /// Order files already noted as waiting, by path and SHA-256.
+  var notedOrderFiles: Set<String> = []
+  /// Unknown subfolders already reported, by path.
+  var reportedSubfolders: Set<String> = []
+
+  struct TruncatedAttempts {
+    var size: Int64
+    var modifiedSeconds: Int
+    var modifiedNanoseconds: Int
+    var count: Int
+  }
+
+  /// Takes a database migrated to the latest version, such as one from `StateSchema.open`.
+  package init(
+    workspace: Workspace, database: Database, logger: Logger,
+    clock: @escaping @Sendable () -> Date = { Date() }
+  ) {
+    self.workspace = workspace
+    self.database = database
+    self.logger = logger
+    self.clock = clock
+    self.mover = FileMover(inbox: workspace.inbox.path, clock: clock)
+  }
+
+  /// Takes one regular file that the watcher reported ready, from `inbox/` (`.grower`) or
+  /// `inbox/dwf/` (`.dwf`). An entry that turns out not to be a regular file goes the way of
+  /// `takeNonRegular`.
+  package func take(path: String, area: IntakeArea) -> IntakeOutcome {
+    guard let entry = FileEntry.read(path) else {
+      return .notTaken(path: path, reason: "the file no longer exists")
+    }
+    switch entry.type {
+    case .regular:
+      break
+    case .folder:
+      return .notTaken(path: path, reason: "this is a folder, which the intake does not enter")
+    case .other(let kind):
+      return takeNonRegular(path: path, kind: kind, area: area)
+    }
+
+    let sha256: String
+    do {
+      sha256 = try SHA256.hex(ofFileAt: path)
+    } catch {
+      logger.error("Inbox file could not be hashed", ["file.path": path, "error": "\(error)"])
+      return .notTaken(path: path, reason: "the file could not be read (\(error))")
+    }
+    if area == .grower, let outcome = takeKnownContent(path: path, sha256: sha256) {
+      return outcome
+    }
+
+    let classification = ContentClassifier.classify(path: path)
+    if case .truncated(let reason) = classification {
+      return retryOrFail(path: path, area: area, entry: entry, reason: reason)
+    }
+    truncatedAttempts[path] = nil
+
+    switch (classification, area) {
+    case (.unusable(let problem), _):
+      return fail(path: path, area: area, problem: problem)
+    case (.orderFile, .dwf):
+      return wait(path: path, sha256: sha256)
+    case (.orderFile, .grower):
+      return failInWrongArea(path: path, area: area, kind: .orderFile)
+    case (_, .dwf):
+      return failInWrongArea(path: path, area: area, kind: classification.kind ?? .orderFile)
+    case (.customersExport(let table), .grower):
+      return commitCustomers(table, path: path, sha256: sha256)
+    case (.locationsExport(let table), .grower):
+      return commitLocations(table, path: path, sha256: sha256)
+    case (.inventoryExport(let table), .grower):
+      return commitInventory(table, path: path, sha256: sha256)
+    case (.truncated, _):
+      preconditionFailure("a truncated file returned above")
+    }
+  }
+
+  /// Moves a symbolic link, FIFO, socket or device to `inbox/failed/` with an error file,
+  /// never following or opening it.
+  package func takeNonRegular(path: String, kind: NonRegularKind, area: IntakeArea)
+    -> IntakeOutcome
+  {
+    let problem =
+      "this is a \(kind.rawValue), not a regular file. komet-dwf never follows links or opens"
+      + " special files, so it was not read."
+    let report = FailureReport(
+      fileName: Self.fileName(of: path), problem: problem, expected: Self.expected(in: area),
+      action: "Copy the file itself, not a link to it, into \(area.folderName).")
+    return moveToFailed(path: path, report: report, reason: problem)
+  }
+
+  // MARK: Steps
+
+  /// Moves a grower export whose content was processed before to `processed/`, changing
+  /// nothing else, or returns nil when the content is new.
+  private func takeKnownContent(path: String, sha256: String) -> IntakeOutcome? {
+    let record: ProcessedExport
+    do {
+      guard let found = try ProcessedExports(database: database).export(sha256: sha256) else {
+        return nil
+      }
+      record = found
+    } catch {
+      logger.error("Processed exports could not be read", ["file.path": path, "error": "\(error)"])
+      return .notTaken(path: path, reason: "the state database could not be read (\(error))")
+    }
+    guard let kind = IntakeKind(rawValue: record.kind) else { return nil }
+
+    do {
+      let destination = try mover.moveToProcessed(path)
+      logger.info(
+        "Export content was processed before, moved without changes",
+        [
+          "file.path": path, "file.destination": destination, "file.sha256": sha256,
+          "export.firstName": record.originalName, "export.kind": kind.rawValue,
+        ])
+      return .alreadyProcessed(kind: kind, destination: destination, firstName: record.originalName)
+    } catch {
+      logger.error("Inbox file could not be moved", ["file.path": path, "error": "\(error)"])
+      return .notTaken(path: path, reason: "the move to inbox/processed/ failed (\(error))")
+    }
+  }
+
+  /// Counts a take that found the file looking truncated, and fails the file once the count
+  /// for the same size and modification time passes `maximumTruncatedAttempts`.
+  private func retryOrFail(path: String, area: IntakeArea, entry: FileEntry, reason: String)
+    -> IntakeOutcome
+  {
+    var attempts = TruncatedAttempts(
+      size: entry.size, modifiedSeconds: entry.modifiedSeconds,
+      modifiedNanoseconds: entry.modifiedNanoseconds, count: 0)
+    if let previous = truncatedAttempts[path], previous.size == entry.size,
+      previous.modifiedSeconds == entry.modifiedSeconds,
+      previous.modifiedNanoseconds == entry.modifiedNanoseconds
+    {
+      attempts.count = previous.count
+    }
+    attempts.count += 1
+
+    guard attempts.count > Self.maximumTruncatedAttempts else {
+      truncatedAttempts[path] = attempts
+      logger.warning(
+        "Inbox file looks truncated, retrying later",
+        ["file.path": path, "retry.attempt": "\(attempts.count)", "error": reason])
+      return .retryLater(path: path, attempt: attempts.count, reason: reason)
+    }
+    truncatedAttempts[path] = nil
+    let problem = ContentProblem(
+      problem: "the file still looks truncated after \(Self.maximumTruncatedAttempts) attempts"
+        + " with the same size and time: \(reason)")
+    let report = FailureReport(
+      fileName: Self.fileName(of: path), problem: problem.problem,
+      expected: Self.expected(in: area),
+      action: "Copy or upload the whole file again into \(area.folderName).")
+    return moveToFailed(path: path, report: report, reason: problem.problem)
+  }
+
+  /// Leaves an order file in `inbox/dwf/`, noting it once per path and content.
+  private func wait(path: String, sha256: String) -> IntakeOutcome {
+    let reason = "order processing is not built yet"
+    if notedOrderFiles.insert(path + "\u{0}" + sha256).inserted {
+      logger.notice(
+        "Order file left in inbox/dwf/: order processing is not built yet",
+        ["file.path": path, "file.sha256": sha256])
+    }
+    return .waiting(path: path, reason: reason)
+  }
+
+  static func fileName(of path: String) -> String {
+    (path as NSString).lastPathComponent
+  }
+}
