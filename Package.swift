@@ -68,7 +68,7 @@ let package = Package(
       name: "IntakeTests",
       dependencies: [
         "Intake", "Workspace", "StateStore", "Inventory", "InboxLifecycle", "Watching", "Logging",
-        "KometExports",
+        "KometExports", "KometSandbox",
       ]),
     .testTarget(
       name: "KometIntegrationTests",

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Write the sample Komet exports in this folder with xlsxwriter.
 
-The layouts are assumptions, because Komet documents neither export's columns. README.md in
+The layouts are assumptions, because Komet documents none of these exports' columns. README.md in
 this folder lists them. The workbooks carry a fixed creation date, so running the script again
 writes the same bytes with the same xlsxwriter version.
 
 Usage: python3 Samples/make-samples.py
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import xlsxwriter
@@ -57,6 +57,56 @@ LOCATIONS = [
      "Colombia", "+57 4 555 0400", "200104"),
 ]
 
+INVENTORY_HEADERS = [
+    "Inventory ID", "Origin", "Product Code", "Description", "Grade", "Category", "Box Type",
+    "Units per Box", "Unit Type", "Boxes Available", "Unit Price", "Location ID",
+    "Available From", "Available To",
+]
+
+# Code, description, category, grade, unit type, stems per bunch, base price in cents. The
+# same products, in the same order, as the sandbox's seeded inventory.
+PRODUCTS = [
+    ("RFRE50", "Rose Freedom 50cm", "Roses", "50cm", "Stem", 25, 45),
+    ("RFRE60", "Rose Freedom 60cm", "Roses", "60cm", "Stem", 25, 55),
+    ("RMON50", "Rose Mondial 50cm", "Roses", "50cm", "Stem", 25, 50),
+    ("RPLA60", "Rose Playa Blanca 60cm", "Roses", "60cm", "Stem", 25, 60),
+    ("CSPR", "Carnation Spray Assorted", "Carnations", "Select", "Bunch", 10, 325),
+    ("CFAN", "Carnation Fancy White", "Carnations", "Fancy", "Bunch", 20, 410),
+    ("ALST", "Alstroemeria Assorted", "Alstroemeria", "Select", "Bunch", 10, 380),
+    ("HYDW", "Hydrangea White Premium", "Hydrangea", "Premium", "Stem", 1, 135),
+    ("GYPX", "Gypsophila Xlence", "Fillers", "750g", "Bunch", 1, 520),
+]
+
+
+def inventory_lines() -> list[tuple]:
+    """Return the 40 lines of the sandbox's seeded inventory, computed by the same rules.
+
+    Location 200101 has 26 on-hand lines (IDs from 5100001) and 10 future ones (IDs from
+    7300001); location 200102 has 2 of each. Line 5100003 has 2 boxes and 5100004 none.
+    """
+    lines = []
+    on_hand_id, future_id = 5100001, 7300001
+    for index in range(40):
+        location = "200101" if index < 36 else "200102"
+        is_future = index >= 26 if index < 36 else index >= 38
+        code, description, category, grade, unit, stems, base = PRODUCTS[index % len(PRODUCTS)]
+        box = "HB" if index % 3 == 0 else "QB"
+        bunches = 12 if box == "HB" else 6
+        units_per_box = bunches * stems if unit == "Stem" else bunches
+        cents = base + (index % 4) * 5
+        boxes = {2: 2, 3: 0}.get(index, 10 + (index * 7) % 31)
+        if is_future:
+            line_id, future_id = future_id, future_id + 1
+            available = datetime(2024, 1, 15) + timedelta(days=7 * (index % 4 + 1))
+        else:
+            line_id, on_hand_id = on_hand_id, on_hand_id + 1
+            available = None
+        lines.append((
+            str(line_id), "FS" if is_future else "OH", code, description, grade, category, box,
+            units_per_box, unit, boxes, cents / 100, location, available,
+        ))
+    return lines
+
 
 def new_workbook(name: str, title: str) -> xlsxwriter.Workbook:
     workbook = xlsxwriter.Workbook(str(HERE / name))
@@ -102,6 +152,33 @@ def write_locations() -> None:
     workbook.close()
 
 
+def write_inventory() -> None:
+    workbook = new_workbook("komet-inventory.xlsx", "Inventory")
+    sheet = workbook.add_worksheet("Inventory")
+    bold = workbook.add_format({"bold": True})
+    text = workbook.add_format({"num_format": "@"})
+    money = workbook.add_format({"num_format": "0.00"})
+    date = workbook.add_format({"num_format": "yyyy-mm-dd"})
+
+    sheet.write_row(0, 0, INVENTORY_HEADERS, bold)
+    for row, line in enumerate(inventory_lines(), start=1):
+        (line_id, origin, code, description, grade, category, box, units_per_box, unit, boxes,
+         price, location, available) = line
+        sheet.write_string(row, 0, line_id, text)
+        sheet.write_row(row, 1, [origin, code, description, grade, category, box])
+        sheet.write_number(row, 7, units_per_box)
+        sheet.write_string(row, 8, unit)
+        sheet.write_number(row, 9, boxes)
+        sheet.write_number(row, 10, price, money)
+        sheet.write_string(row, 11, location, text)
+        if available is not None:
+            sheet.write_datetime(row, 12, available, date)
+    sheet.set_column(0, 13, 14)
+    sheet.set_column(3, 3, 28)
+    workbook.close()
+
+
 if __name__ == "__main__":
     write_customers()
     write_locations()
+    write_inventory()
