@@ -142,7 +142,8 @@ extension Intake {
         start + "\(candidates.count) customers match \"\(matcher.query)\", so none was"
         + " chosen:\n" + lines.joined(separator: "\n")
     }
-    let problem = ContentProblem(sheet: table.sheet, problem: text, recognisedKind: .customersExport)
+    let problem = ContentProblem(
+      sheet: table.sheet, problem: text, recognisedKind: .customersExport)
     let report = FailureReport(
       fileName: Self.fileName(of: path), sheet: table.sheet, problem: text,
       expected: "a customers export in which exactly one active customer is DWF.",

@@ -24,7 +24,8 @@ extension Intake {
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
     } catch {
-      logger.error("Inbox folder could not be listed", ["folder.path": folder, "error": "\(error)"])
+      logger.error(
+        "Inbox folder could not be listed", ["folder.path": folder, "error": "\(error)"])
       return []
     }
 

@@ -14,7 +14,7 @@ package enum IntakeArea: String, Sendable, Equatable {
   }
 }
 
-/// What the content of a taken file is.
+/// The kind of content a taken file has.
 package enum IntakeKind: String, Sendable, Equatable {
   case customersExport
   case locationsExport

@@ -11,7 +11,8 @@ struct CorpusIntakeTests {
   ])
   func resavedCustomersExportProcessed(name: String) throws {
     let folder = try IntakeWorkspace()
-    let path = try folder.copy(repositoryFile: "Tests/Fixtures/resaved/\(name)", to: "inbox/\(name)")
+    let path = try folder.copy(
+      repositoryFile: "Tests/Fixtures/resaved/\(name)", to: "inbox/\(name)")
 
     let outcome = folder.makeIntake().take(path: path, area: .grower)
 
@@ -28,7 +29,8 @@ struct CorpusIntakeTests {
   ])
   func resavedLocationsExportProcessed(name: String) throws {
     let folder = try IntakeWorkspace()
-    let path = try folder.copy(repositoryFile: "Tests/Fixtures/resaved/\(name)", to: "inbox/\(name)")
+    let path = try folder.copy(
+      repositoryFile: "Tests/Fixtures/resaved/\(name)", to: "inbox/\(name)")
 
     let outcome = folder.makeIntake().take(path: path, area: .grower)
 

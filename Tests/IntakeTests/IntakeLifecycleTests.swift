@@ -51,7 +51,8 @@ struct IntakeLifecycleTests {
     _ = intake.take(path: first, area: .grower)
     // A later change that the repeated file must not undo.
     let edited = KnownID(
-      kind: .dwfCustomer, id: "999", sourceFile: "manual", sourceSHA256: String(repeating: "a", count: 64),
+      kind: .dwfCustomer, id: "999", sourceFile: "manual",
+      sourceSHA256: String(repeating: "a", count: 64),
       recordedAt: IntakeWorkspace.now)
     try folder.knownIDs.replace(.dwfCustomer, with: [edited])
 
@@ -107,7 +108,8 @@ struct IntakeLifecycleTests {
       return
     }
     let text = try folder.contents(of: errorFile)
-    #expect(text.hasPrefix("File: notes.csv\nSheet: notes\nRow: 1\nStored as: inbox/failed/notes.csv\n"))
+    #expect(
+      text.hasPrefix("File: notes.csv\nSheet: notes\nRow: 1\nStored as: inbox/failed/notes.csv\n"))
     #expect(
       text.contains(
         "Problem: notes.csv: no sheet has the header row of a Komet customers, locations or"
@@ -178,7 +180,10 @@ struct IntakeLifecycleTests {
   }
 
   @Test(arguments: [
-    ("orders.csv", "order_number,line_number,inventory_id,origin,quantity,unit_price\nA1,1,5100001,OH,2,0.45\n"),
+    (
+      "orders.csv",
+      "order_number,line_number,inventory_id,origin,quantity,unit_price\nA1,1,5100001,OH,2,0.45\n"
+    ),
     ("orders.json", #"{"formatVersion": 1, "orders": []}"#),
   ])
   func orderFileWaitsWithOneNote(name: String, text: String) throws {
@@ -221,7 +226,8 @@ struct IntakeLifecycleTests {
       return
     }
     #expect(reason.hasPrefix("the file still looks truncated after 3 attempts"))
-    #expect(try folder.contents(of: errorFile).contains("What to do: Copy or upload the whole file"))
+    #expect(
+      try folder.contents(of: errorFile).contains("What to do: Copy or upload the whole file"))
     #expect(try folder.knownIDs.ids(.dwfCustomer).isEmpty)
   }
 
@@ -341,7 +347,9 @@ struct IntakeLifecycleTests {
       let path = try folder.write("inbox/bad.csv", text: content)
       _ = intake.take(path: path, area: .grower)
     }
-    for sample in ["Samples/komet-locations.xlsx", "Tests/Fixtures/resaved/komet-locations.libreoffice.xlsx"] {
+    for sample in [
+      "Samples/komet-locations.xlsx", "Tests/Fixtures/resaved/komet-locations.libreoffice.xlsx",
+    ] {
       let path = try folder.copy(repositoryFile: sample, to: "inbox/locations.xlsx")
       _ = intake.take(path: path, area: .grower)
     }

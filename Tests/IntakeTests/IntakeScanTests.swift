@@ -18,10 +18,11 @@ struct IntakeScanTests {
 
     let pending = folder.makeIntake().pendingFiles()
 
-    #expect(pending.map(\.path) == [
-      folder.file("inbox/customers.xlsx"), folder.file("inbox/link.xlsx"),
-      folder.file("inbox/dwf/orders.csv"),
-    ])
+    #expect(
+      pending.map(\.path) == [
+        folder.file("inbox/customers.xlsx"), folder.file("inbox/link.xlsx"),
+        folder.file("inbox/dwf/orders.csv"),
+      ])
     #expect(pending.map(\.area) == [.grower, .grower, .dwf])
   }
 
@@ -37,9 +38,10 @@ struct IntakeScanTests {
     #expect(first.isEmpty)
     #expect(second.isEmpty)
     let reports = folder.logs.records.filter { $0.message.hasPrefix("Unknown subfolder") }
-    #expect(reports.map { $0.metadata["folder.path"] } == [
-      folder.file("inbox/archive"), folder.file("inbox/dwf/extra"),
-    ])
+    #expect(
+      reports.map { $0.metadata["folder.path"] } == [
+        folder.file("inbox/archive"), folder.file("inbox/dwf/extra"),
+      ])
     #expect(folder.exists("inbox/archive/customers.xlsx"))
     #expect(folder.exists("inbox/dwf/extra/orders.csv"))
   }

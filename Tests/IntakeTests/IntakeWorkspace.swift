@@ -57,7 +57,8 @@ final class IntakeWorkspace {
   /// `relativePath` and returns its new path.
   @discardableResult
   func copy(repositoryFile: String, to relativePath: String) throws -> String {
-    try write(relativePath, data: Data(contentsOf: URL(fileURLWithPath: Self.repository(repositoryFile))))
+    try write(
+      relativePath, data: Data(contentsOf: URL(fileURLWithPath: Self.repository(repositoryFile))))
   }
 
   func file(_ relativePath: String) -> String {

@@ -45,9 +45,10 @@ struct InventoryExportTests {
     _ = folder.makeIntake().take(path: path, area: .grower)
 
     let stored = try #require(try StoredInventoryExport(database: folder.database).latest())
-    #expect(stored.items.map(\.unitPrice) == [
-      Decimal(string: "0.1")!, Decimal(string: "1234567.123456789")!,
-    ])
+    #expect(
+      stored.items.map(\.unitPrice) == [
+        Decimal(string: "0.1")!, Decimal(string: "1234567.123456789")!,
+      ])
     #expect(stored.items.map(\.availableFrom) == ["2024-03-11", nil])
     #expect(stored.items.map(\.locationId) == ["200101", nil])
   }
@@ -147,7 +148,8 @@ struct InventoryExportTests {
   @Test func newerExportReplacesLinesWhole() throws {
     let folder = try IntakeWorkspace()
     let intake = folder.makeIntake()
-    let first = try folder.write("inbox/a.csv", text: Self.header + "11,OH,R1,3,0.45,,\n12,OH,R1,3,1,,\n")
+    let first = try folder.write(
+      "inbox/a.csv", text: Self.header + "11,OH,R1,3,0.45,,\n12,OH,R1,3,1,,\n")
     _ = intake.take(path: first, area: .grower)
     let second = try folder.write("inbox/b.csv", text: Self.header + "13,FS,R1,3,0.45,,\n")
     _ = intake.take(path: second, area: .grower)

@@ -1,6 +1,6 @@
 import KometExports
 
-/// What a file's content turned out to be.
+/// The kind of content found in a file, or the reason none was found.
 enum Classification: Equatable {
   case customersExport(ExportTable)
   case locationsExport(ExportTable)
@@ -8,7 +8,7 @@ enum Classification: Equatable {
   case orderFile
   /// The file looks cut short, as a copy still in progress leaves it.
   case truncated(reason: String)
-  /// The file is none of the known kinds, or is one with invalid content.
+  /// The file matches no known kind, or matches one but has invalid content.
   case unusable(ContentProblem)
 
   /// The kind of a recognised file, nil for `truncated` and `unusable`.
@@ -23,7 +23,7 @@ enum Classification: Equatable {
   }
 }
 
-/// What is wrong with a file's content, and where, for its error file.
+/// The problem with a file's content and its place, for the error file.
 struct ContentProblem: Equatable, Sendable {
   var sheet: String?
   var row: Int?

@@ -2,10 +2,11 @@ import Foundation
 import KometExports
 import Spreadsheet
 
-/// Tells what a file is from its content, never from its name: a customers, locations or
-/// inventory export (any sheet of a workbook, CSV or HTML table), or a DWF order file (CSV
-/// whose header row has `order_number` and `inventory_id`, or a JSON object with
-/// `formatVersion` and `orders`).
+/// Tells what a file is from its content, never from its name.
+///
+/// A grower export is a customers, locations or inventory export on any sheet of a workbook,
+/// CSV file or HTML table. A DWF order file is CSV whose header row has `order_number` and
+/// `inventory_id`, or a JSON object with `formatVersion` and `orders`.
 ///
 /// Call it only on a regular file, because reading a FIFO would block.
 enum ContentClassifier {

@@ -50,8 +50,8 @@ struct InventoryCellError: Equatable, Sendable, CustomStringConvertible {
   }
 }
 
-/// Why an inventory export cannot be used. Each case fails the whole file, so no partial
-/// inventory is ever stored.
+/// An error that makes an inventory export unusable. Each case fails the whole file, so no
+/// partial inventory is ever stored.
 enum InventoryExportError: Error, Equatable, Sendable, CustomStringConvertible {
   /// The header row lacks columns that every line needs.
   case missingColumns(

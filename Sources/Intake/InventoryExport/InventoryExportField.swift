@@ -22,7 +22,9 @@ enum InventoryExportField: String, CaseIterable, Sendable {
   case availableTo
 
   /// The fields a header row must have for its rows to become inventory lines.
-  static let required: [InventoryExportField] = [.inventoryId, .origin, .boxesAvailable, .unitPrice]
+  static let required: [InventoryExportField] = [
+    .inventoryId, .origin, .boxesAvailable, .unitPrice,
+  ]
 
   /// The accepted headers in priority order.
   var headers: [String] {
