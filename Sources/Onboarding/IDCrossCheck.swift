@@ -43,8 +43,8 @@ package enum IDCrossCheck {
   package static func run(_ ids: ResolvedIDs, reader: inout KometListReader) async
     -> (report: IDCrossCheckReport, locations: Result<[Location], ListFailure>)
   {
-    let locations = await reader.locations()
     let customers = await reader.customers(id: ids.dwfCustomer?.id)
+    let locations = await reader.locations()
     return (compare(ids, customers: customers, locations: locations), locations)
   }
 
