@@ -26,8 +26,8 @@ struct OnboardingFiles {
     let url = try write(OnboardingJSON.ids(ids, generatedAt: generatedAt), name: Self.idsName)
     return OnboardingReport.WrittenFile(
       path: Self.relativePath(of: url, in: workspace),
-      summary: "company ID, DWF customer ID, \(ids.locations.count) location ID(s) and the"
-        + " default location")
+      summary: "company ID, DWF customer ID, \(ids.locations.count) location ID(s) and default"
+        + " location, each null where missing")
   }
 
   /// Writes the list of `result` under `name`, or records in `report` why it is left out.

@@ -23,7 +23,7 @@ extension OnboardingReport {
     func add(_ kind: MissingItem.Kind, _ label: String, _ done: String?) {
       if let item = ids.missingItem(kind) {
         lines.append("  [missing] \(item.what)")
-        lines.append("            How: \(item.how)")
+        lines += Self.wrapped("How: \(item.how)", indent: "            ")
       } else if let done {
         lines.append("  [done]    \(label): \(done)")
       }
@@ -49,20 +49,21 @@ extension OnboardingReport {
   private func crossCheckLines() -> [String] {
     var lines = ["Cross-check with Komet (customer.list and location.list):"]
     for mismatch in crossCheck.mismatches {
-      lines.append("  Warning: \(mismatch)")
+      lines += Self.wrapped("Warning: \(mismatch)", indent: "  ")
     }
     for failure in crossCheck.failures {
-      lines.append("  Not checked: \(failure).")
+      lines += Self.wrapped("Not checked: \(failure).", indent: "  ")
     }
     if crossCheck.isKometUnreachable {
       lines.append("  Komet could not be reached, so the IDs above are used as they are.")
     }
     if crossCheck.isComplete {
-      if let active = crossCheck.isDWFCustomerActive, let dwf = ids.dwfCustomer {
-        lines.append("  DWF customer \(dwf.id) is \(active ? "active" : "inactive") in Komet.")
+      // An inactive DWF customer is one of the warnings above.
+      if crossCheck.isDWFCustomerActive == true, let dwf = ids.dwfCustomer {
+        lines.append("  DWF customer \(dwf.id) is active in Komet.")
       }
       if crossCheck.mismatches.isEmpty {
-        lines.append("  Komet agrees with every ID above.")
+        lines.append("  Komet agrees with every ID found above.")
       }
     }
     return lines
@@ -71,14 +72,14 @@ extension OnboardingReport {
   private func fileLines() -> [String] {
     var lines = ["Files for DWF (no token in any of them):"]
     for file in written {
-      lines.append("  wrote \(file.path): \(file.summary)")
+      lines += Self.wrapped("wrote \(file.path): \(file.summary)", indent: "  ")
     }
     for file in leftOut {
       let kept =
         file.previousFileDate.map {
           "the previous file, written \(OnboardingTime.text($0)), is kept"
         } ?? "no previous file exists"
-      lines.append("  left out \(file.path): \(file.failure); \(kept)")
+      lines += Self.wrapped("left out \(file.path): \(file.failure); \(kept)", indent: "  ")
     }
     return lines
   }
@@ -120,6 +121,23 @@ extension OnboardingReport {
     case .kometFailed:
       return "Every value is there, but Komet rejected a call; see the lines above."
     }
+  }
+
+  /// Splits `text` into lines of at most 96 columns at spaces, each starting with `indent`.
+  static func wrapped(_ text: String, indent: String, width: Int = 96) -> [String] {
+    var lines: [String] = []
+    var current = ""
+    for word in text.split(separator: " ") {
+      // Continuation lines are indented two more columns.
+      let prefix = lines.isEmpty ? indent : indent + "  "
+      if !current.isEmpty, prefix.count + current.count + 1 + word.count > width {
+        lines.append(prefix + current)
+        current = ""
+      }
+      current += current.isEmpty ? String(word) : " " + word
+    }
+    lines.append((lines.isEmpty ? indent : indent + "  ") + current)
+    return lines
   }
 
   private static func text(_ resolved: ResolvedID) -> String {

@@ -159,3 +159,9 @@ extension JSONValue {
     return nil
   }
 }
+
+/// Returns `text` with each line break and the indentation after it turned into one space,
+/// so a phrase that the checklist wrapped still matches.
+func unwrapped(_ text: String) -> String {
+  text.replacingOccurrences(of: "\n *", with: " ", options: .regularExpression)
+}
