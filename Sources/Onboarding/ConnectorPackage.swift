@@ -14,7 +14,7 @@ package enum ConnectorPackage {
   package static let folderMode: mode_t = 0o700
   package static let fileMode: mode_t = 0o600
 
-  /// What the package holds.
+  /// The values the package contains.
   package struct Contents: Sendable {
     package var companyToken: Token
     package var customerToken: Token
@@ -38,7 +38,7 @@ package enum ConnectorPackage {
       let customerToken = ids.customerToken?.value, let dwfCustomer = ids.dwfCustomer,
       let companyId = ids.companyId, !ids.locations.isEmpty
     else {
-      return .failure(.missing(absent.map(\.what)))
+      return .failure(.missing(absent.map(\.name)))
     }
     guard companyToken.role == .company else { return .failure(.vendorTokenInCompanySlot) }
     return .success(
@@ -66,11 +66,11 @@ package enum ConnectorPackage {
   }
 }
 
-/// Why the token package was not written.
+/// The reason the token package was not written.
 package enum ConnectorPackageGap: Error, Equatable, Sendable, CustomStringConvertible {
   /// The named values are missing.
   case missing([String])
-  /// The Company slot holds a Vendor token, and Komet's connector takes a Company token.
+  /// The Company slot contains a Vendor token, and Komet's connector takes a Company token.
   case vendorTokenInCompanySlot
 
   package var description: String {

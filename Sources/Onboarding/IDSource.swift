@@ -2,7 +2,7 @@ import Configuration
 import Foundation
 import Komet
 
-/// Where a resolved ID came from, shown beside the ID in the onboarding checklist.
+/// The origin of a resolved ID, shown beside the ID in the onboarding checklist.
 package enum IDSource: Equatable, Sendable, CustomStringConvertible {
   /// A config key or environment variable, which takes precedence over the exports.
   case setting(SettingSource)

@@ -1,7 +1,7 @@
 import Komet
 import KometClient
 
-/// Why one of Komet's list methods gave no list.
+/// The reason one of Komet's list methods returned no list.
 package struct ListFailure: Error, Equatable, Sendable, CustomStringConvertible {
   package enum Kind: Equatable, Sendable {
     /// No response arrived: the connection failed, was refused or timed out.
@@ -27,7 +27,7 @@ package struct ListFailure: Error, Equatable, Sendable, CustomStringConvertible 
     self.reason = reason
   }
 
-  /// Sorts a client error into a kind, keeping its message, which never holds a token.
+  /// Sorts a client error into a kind, keeping its message, which never contains a token.
   package init(method: KometMethod, error: KometClientError) {
     self.method = method
     reason = error.description

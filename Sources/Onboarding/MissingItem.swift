@@ -2,7 +2,7 @@ import Komet
 
 /// A value the exchange needs that is not configured or stored yet, with how to get it.
 package struct MissingItem: Equatable, Sendable {
-  /// Which value is missing.
+  /// The kind of value that is missing.
   package enum Kind: String, Equatable, Sendable, CaseIterable {
     case companyId
     case companyToken
@@ -14,61 +14,64 @@ package struct MissingItem: Equatable, Sendable {
 
   package var kind: Kind
   /// The value's name, such as `DWF customer ID`.
-  package var what: String
+  package var name: String
   /// The steps that get the value, in the words of Komet's set-up guide.
-  package var how: String
+  package var instructions: String
 
-  package init(kind: Kind, what: String, how: String) {
+  package init(kind: Kind, name: String, instructions: String) {
     self.kind = kind
-    self.what = what
-    self.how = how
+    self.name = name
+    self.instructions = instructions
   }
 
   static let companyId = MissingItem(
-    kind: .companyId, what: "Company ID",
-    how: "Komet's team gives it out, and it is also shown in the grower's Komet settings. Set"
+    kind: .companyId, name: "Company ID",
+    instructions:
+      "Komet's team gives it out, and it is also shown in the grower's Komet settings. Set"
       + " KOMET_COMPANY_ID or komet.companyId in komet-dwf.json (docs/configuration.md).")
 
   static let companyToken = MissingItem(
-    kind: .companyToken, what: "Company token",
-    how: "Create it in the grower's Komet settings or ask Komet's team for it. Put it in a"
+    kind: .companyToken, name: "Company token",
+    instructions: "Create it in the grower's Komet settings or ask Komet's team for it. Put it in a"
       + " token file (mode 0600) named by komet.tokenFiles.company, or in KOMET_COMPANY_TOKEN"
       + " (docs/configuration.md).")
 
   static let customerToken = MissingItem(
-    kind: .customerToken, what: "Customer token (for the DWF customer)",
-    how: "Create it for the DWF customer in the grower's Komet settings or ask Komet's team for"
+    kind: .customerToken, name: "Customer token (for the DWF customer)",
+    instructions:
+      "Create it for the DWF customer in the grower's Komet settings or ask Komet's team for"
       + " it. Put it in a token file (mode 0600) named by komet.tokenFiles.customer, or in"
       + " KOMET_CUSTOMER_TOKEN (docs/configuration.md).")
 
   static let dwfCustomerId = MissingItem(
-    kind: .dwfCustomerId, what: "DWF customer ID",
-    how: "In Komet, open Setup > Customers, click Export to Excel and drop the file into"
+    kind: .dwfCustomerId, name: "DWF customer ID",
+    instructions: "In Komet, open Setup > Customers, click Export to Excel and drop the file into"
       + " inbox/; the Id column of DWF's row is the ID. Or set komet.dwfCustomerId in"
       + " komet-dwf.json.")
 
   static func ambiguousDWFCustomer(_ ids: [KometID]) -> MissingItem {
     MissingItem(
-      kind: .dwfCustomerId, what: "DWF customer ID",
-      how: "the customers export matched several customers ("
+      kind: .dwfCustomerId, name: "DWF customer ID",
+      instructions: "the customers export matched several customers ("
         + ids.map(\.digits).joined(separator: ", ")
         + "). Set komet.dwfCustomerId in komet-dwf.json to the one that is DWF.")
   }
 
   static let locationIds = MissingItem(
-    kind: .locationIds, what: "Location IDs",
-    how: "In Komet, open Setup > Locations, click Export to Excel and drop the file into"
+    kind: .locationIds, name: "Location IDs",
+    instructions: "In Komet, open Setup > Locations, click Export to Excel and drop the file into"
       + " inbox/; the last column holds each location's ID.")
 
   static let defaultLocationWithoutLocations = MissingItem(
-    kind: .defaultLocation, what: "Default location",
-    how: "It follows from the locations export: a single location becomes the default. With"
+    kind: .defaultLocation, name: "Default location",
+    instructions:
+      "It follows from the locations export: a single location becomes the default. With"
       + " several, set komet.defaultLocationId in komet-dwf.json.")
 
   static func defaultLocationAmong(_ ids: [KometID]) -> MissingItem {
     MissingItem(
-      kind: .defaultLocation, what: "Default location",
-      how: "the locations export lists \(ids.count) locations ("
+      kind: .defaultLocation, name: "Default location",
+      instructions: "the locations export lists \(ids.count) locations ("
         + ids.map(\.digits).joined(separator: ", ")
         + "). Set komet.defaultLocationId in komet-dwf.json to the one DWF's orders ship from.")
   }

@@ -1,6 +1,6 @@
 import Workspace
 
-/// Why onboarding could not finish.
+/// The errors that stop an onboarding run.
 package enum OnboardingError: Error, Equatable, CustomStringConvertible {
   /// A stored ID in `known_ids` is not 1 to 20 digits.
   case invalidStoredID(kind: String, value: String, file: String)

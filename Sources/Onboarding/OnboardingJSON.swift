@@ -73,8 +73,8 @@ enum OnboardingJSON {
       ])
   }
 
-  /// The package of Komet's own set-up guide for its native DWF connector, whole tokens
-  /// included. Only `ConnectorPackage` writes it, into the grower-only `outbox/onboarding/`.
+  /// Builds the package of Komet's own set-up guide for its native DWF connector, whole
+  /// tokens included. Only `ConnectorPackage` writes it, into the grower-only `outbox/onboarding/`.
   static func connectorPackage(_ contents: ConnectorPackage.Contents, generatedAt: Date)
     -> JSONValue
   {

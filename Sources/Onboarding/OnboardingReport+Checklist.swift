@@ -22,8 +22,8 @@ extension OnboardingReport {
     var lines: [String] = []
     func add(_ kind: MissingItem.Kind, _ label: String, _ done: String?) {
       if let item = ids.missingItem(kind) {
-        lines.append("  [missing] \(item.what)")
-        lines += Self.wrapped("How: \(item.how)", indent: "            ")
+        lines.append("  [missing] \(item.name)")
+        lines += Self.wrapped("How: \(item.instructions)", indent: "            ")
       } else if let done {
         lines.append("  [done]    \(label): \(done)")
       }

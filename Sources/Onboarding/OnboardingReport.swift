@@ -1,6 +1,6 @@
 import Foundation
 
-/// What one onboarding run found and wrote.
+/// The findings and output files of one onboarding run.
 package struct OnboardingReport: Sendable {
   /// An output file that was written.
   package struct WrittenFile: Equatable, Sendable {
@@ -17,14 +17,14 @@ package struct OnboardingReport: Sendable {
     package var previousFileDate: Date?
   }
 
-  /// What happened to the token package of `--include-tokens`.
+  /// The outcome for the token package of `--include-tokens`.
   package enum TokenPackage: Equatable, Sendable {
     case notRequested
     case written(path: String)
     case notWritten(ConnectorPackageGap)
   }
 
-  /// How the run ended, from the most to the least pressing.
+  /// The run's outcome. The cases run from the most to the least pressing.
   package enum Status: Equatable, Sendable {
     /// Every value is there, and every list was read.
     case complete

@@ -73,7 +73,7 @@ package struct OnboardingRun {
   }
 
   /// Returns a reader with a client when the Company ID and token are set, or one that
-  /// calls nothing and says why.
+  /// calls nothing and reports the reason.
   private func makeReader(_ ids: ResolvedIDs) throws -> KometListReader {
     guard let companyId = ids.companyId?.id, ids.companyToken != nil else {
       return KometListReader(

@@ -44,7 +44,8 @@ struct ExchangeIDsTests {
     #expect(ids.companyId?.id.digits == "77")
     #expect(ids.companyId?.source == .setting(.environment(name: "KOMET_COMPANY_ID")))
     #expect(ids.dwfCustomer?.id.digits == "10015")
-    #expect(ids.dwfCustomer?.source == .setting(.file(path: config.path, key: "komet.dwfCustomerId")))
+    #expect(
+      ids.dwfCustomer?.source == .setting(.file(path: config.path, key: "komet.dwfCustomerId")))
     #expect(ids.exportedDWFCustomer?.id == Seeded.dwfCustomerId)
     #expect(ids.defaultLocation?.id.digits == "200102")
     #expect(ids.defaultLocation?.name == "Bogota Farm")
@@ -58,7 +59,8 @@ struct ExchangeIDsTests {
   @Test func overrideThatDiffersFromExportIsMismatch() throws {
     let fixture = try OnboardingFixture(startsSandbox: false)
     try fixture.storeKnownIDs()
-    let settings = try fixture.settings(port: 1, dwfCustomerId: "10015", defaultLocationId: "200777")
+    let settings = try fixture.settings(
+      port: 1, dwfCustomerId: "10015", defaultLocationId: "200777")
 
     let ids = try fixture.resolve(settings)
 
@@ -134,7 +136,7 @@ struct ExchangeIDsTests {
     let ids = try fixture.resolve(settings)
 
     let item = try #require(ids.missingItem(testCase.kind))
-    #expect(item.how.contains(testCase.howContains))
+    #expect(item.instructions.contains(testCase.howContains))
     #expect(ids.missing.map(\.kind) == [testCase.kind] + testCase.alsoMissing)
     #expect(!ids.isComplete)
   }
@@ -146,7 +148,7 @@ struct ExchangeIDsTests {
     let ids = try fixture.resolve(try fixture.settings(port: 1))
 
     #expect(ids.missing.map(\.kind) == [.locationIds, .defaultLocation])
-    #expect(ids.missingItem(.defaultLocation)?.how.contains("single location") == true)
+    #expect(ids.missingItem(.defaultLocation)?.instructions.contains("single location") == true)
   }
 
   @Test func overlongStoredIDIsRejected() throws {

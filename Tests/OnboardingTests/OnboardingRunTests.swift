@@ -146,7 +146,8 @@ struct OnboardingRunTests {
       text.contains(
         "  [done]    DWF customer ID: 10012 DWF Wholesale Florists (export komet-customers.xlsx,"
           + " read 2026-01-01T00:00:00Z)"))
-    #expect(text.contains("  [done]    Default location: 200101 Miami Warehouse (the only location"))
+    #expect(
+      text.contains("  [done]    Default location: 200101 Miami Warehouse (the only location"))
     #expect(text.contains("DWF customer 10012 is active in Komet."))
     #expect(text.contains("Warning: location 200102 (Bogota Farm) is in Komet's location.list"))
     #expect(text.contains("Onboarding is complete."))
