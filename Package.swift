@@ -24,6 +24,7 @@ let package = Package(
         "Spreadsheet", "KometExports", "KometSandbox", "Komet", "KometClient", "Configuration",
         "StateStore", "Logging",
         "Workspace",
+        "Onboarding",
       ]),
     .target(name: "StateStore", dependencies: ["CSQLite3"]),
     .target(name: "LoopbackHTTP"),
@@ -41,6 +42,11 @@ let package = Package(
       dependencies: [
         "Workspace", "StateStore", "Inventory", "InboxLifecycle", "Watching", "Logging",
         "KometExports", "Spreadsheet",
+      ]),
+    .target(
+      name: "Onboarding",
+      dependencies: [
+        "Configuration", "Komet", "KometClient", "Logging", "StateStore", "Workspace",
       ]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
@@ -69,6 +75,12 @@ let package = Package(
       dependencies: [
         "Intake", "Workspace", "StateStore", "Inventory", "InboxLifecycle", "Watching", "Logging",
         "KometExports", "KometSandbox",
+      ]),
+    .testTarget(
+      name: "OnboardingTests",
+      dependencies: [
+        "Onboarding", "Configuration", "Komet", "KometSandbox", "Logging", "LoopbackHTTP",
+        "StateStore", "Workspace",
       ]),
     .testTarget(
       name: "KometIntegrationTests",

@@ -68,6 +68,8 @@ private func dispatch(
     return try DemoCommand(arguments: rest).run(streams: streams)
   case "sandbox":
     return try SandboxCommand(arguments: rest).run(streams: streams)
+  case "onboarding":
+    return try OnboardingCommand(arguments: rest).run(streams: streams, environment: environment)
   case "komet":
     guard let subcommand = rest.first else {
       throw UsageError.missingArgument("komet subcommand (check)")
@@ -109,7 +111,9 @@ func exitCode(for error: WorkspaceLockError) -> ExitCode {
 }
 
 /// The commands that `help` and `--help` know.
-private let commandNames = ["init", "inspect", "ids", "demo", "sandbox", "komet", "help"]
+private let commandNames = [
+  "init", "inspect", "ids", "demo", "sandbox", "komet", "onboarding", "help",
+]
 
 /// The version that `komet-dwf --version` prints.
 let version = "0.1.0"
@@ -187,6 +191,25 @@ func helpText(for command: String? = nil) -> String {
           answer that is not accepted; 69 Komet could not be reached; 75 the daily allowance
           is used up, so try again later; 78 the configuration is invalid or lacks the
           company ID or a token.
+      """
+    ),
+    (
+      "onboarding",
+      """
+      \(OnboardingCommand.usage)
+          Prints a checklist of what the exchange needs (company ID, Company and Customer
+          tokens, DWF customer ID, location IDs, default location), each done with its value
+          and source (tokens masked) or missing with how to get it. With the Company token it
+          cross-checks the IDs against customer.list and location.list and reports each
+          mismatch as a warning. It writes ids.json, carriers.json, ship-tos.json and
+          locations.json to outbox/dwf/onboarding/ for DWF, with no token in them; a list
+          that cannot be read keeps its previous file. --include-tokens also writes the whole
+          Customer and Company tokens and the IDs to outbox/onboarding/ (folder 0700, file
+          0600) for Komet's native DWF connector: send that file by a safe channel and never
+          put it where DWF's SFTP account can read. See docs/onboarding.md.
+          Exit statuses: 0 complete; 65 Komet rejected a call; 66 the workspace is not a
+          folder; 69 Komet could not be reached; 73 an output file cannot be written; 75 the
+          daily allowance is used up; 78 a value is missing or the configuration is invalid.
       """
     ),
     (
