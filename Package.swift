@@ -24,6 +24,7 @@ let package = Package(
         "Spreadsheet", "KometExports", "KometSandbox", "Komet", "KometClient", "Configuration",
         "StateStore", "Logging",
         "Workspace",
+        "Exchange",
       ]),
     .target(name: "StateStore", dependencies: ["CSQLite3"]),
     .target(name: "LoopbackHTTP"),
@@ -36,6 +37,9 @@ let package = Package(
     .target(name: "InboxLifecycle", dependencies: ["StateStore", "CLibCrypto"]),
     .target(name: "Workspace"),
     .target(name: "Inventory", dependencies: ["StateStore"]),
+    .target(
+      name: "Exchange",
+      dependencies: ["Configuration", "StateStore", "Watching", "Workspace", "Logging"]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),
@@ -58,6 +62,11 @@ let package = Package(
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Configuration"]),
     .testTarget(
       name: "InboxLifecycleTests", dependencies: ["InboxLifecycle", "StateStore", "CSQLite3"]),
+    .testTarget(
+      name: "ExchangeTests",
+      dependencies: [
+        "Exchange", "Configuration", "StateStore", "Watching", "Workspace", "Logging",
+      ]),
     .testTarget(
       name: "KometIntegrationTests",
       dependencies: [

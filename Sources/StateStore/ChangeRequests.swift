@@ -129,6 +129,27 @@ package struct ChangeRequests {
     return request
   }
 
+  /// Returns the claimed request `id` to the queue without counting its claim, for a
+  /// handler that could not reach Komet, and returns its row.
+  ///
+  /// - Throws: `ChangeRequestError.notClaimed` when `id` is missing or not claimed.
+  package func handBack(id: Int64) throws -> ChangeRequest {
+    let statement = try database.prepare(
+      """
+      UPDATE change_requests
+      SET state = 'queued', claimed_at = NULL, claimed_by_pid = NULL,
+        attempts = max(attempts - 1, 0)
+      WHERE id = :id AND state = 'claimed'
+      RETURNING \(Self.columns)
+      """)
+    defer { statement.finalize() }
+    try statement.bind(id, named: ":id")
+    guard let request = try rows(statement).first else {
+      throw ChangeRequestError.notClaimed(path: database.path, id: id)
+    }
+    return request
+  }
+
   /// Returns claimed requests to the queue, or fails those claimed `maximumAttempts` times,
   /// and returns the rows it changed. Call it once after taking the workspace lock, when no
   /// claim can still be running.
