@@ -39,7 +39,9 @@ let package = Package(
     .target(name: "Inventory", dependencies: ["StateStore"]),
     .target(
       name: "Exchange",
-      dependencies: ["Configuration", "StateStore", "Watching", "Workspace", "Logging"]),
+      dependencies: [
+        "Configuration", "Komet", "StateStore", "Watching", "Workspace", "Logging",
+      ]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),

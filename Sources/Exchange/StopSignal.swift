@@ -17,16 +17,18 @@ package final class StopSignal: Sendable {
   private let state = Mutex(State())
   /// The signal sources that `trapping` installed, kept alive while the object lives.
   private let sources = Mutex<[DispatchSourceSignal]>([])
+  private let previousHandlers = Mutex<[(Int32, __sighandler_t?)]>([])
 
   package init() {}
 
   /// Returns a stop signal that SIGINT and SIGTERM set. The process ignores those signals
-  /// from then on, so the pipeline can finish its step instead of dying in it.
+  /// until `restoreSignals()`, so the pipeline can finish its step instead of dying in it.
   package static func trapping(_ signals: [Int32] = [SIGINT, SIGTERM]) -> StopSignal {
     let stop = StopSignal()
     stop.sources.withLock { installed in
       for number in signals {
-        signal(number, SIG_IGN)
+        let previous = signal(number, SIG_IGN)
+        stop.previousHandlers.withLock { $0.append((number, previous)) }
         let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
         source.setEventHandler { stop.request() }
         source.resume()
@@ -34,6 +36,19 @@ package final class StopSignal: Sendable {
       }
     }
     return stop
+  }
+
+  /// Cancels the signal sources and gives each trapped signal its previous handler back.
+  /// Calling it again does nothing.
+  package func restoreSignals() {
+    sources.withLock { list in
+      for source in list { source.cancel() }
+      list = []
+    }
+    previousHandlers.withLock { list in
+      for (number, handler) in list { signal(number, handler) }
+      list = []
+    }
   }
 
   /// Whether a stop was requested.
