@@ -155,13 +155,21 @@ extension ExchangeSettings {
   /// before the next one is due.
   private func checkConsistency() throws(ConfigurationError) {
     let maxAge = inventoryMaxAgeMinutes
-    let interval = inventoryIntervalMinutes.value
-    guard maxAge.value >= interval else {
+    let interval = inventoryIntervalMinutes
+    guard maxAge.value < interval.value else { return }
+
+    // Blame the key that was set, so the message does not point at a default.
+    if maxAge.source == .defaultValue {
       throw .invalidValue(
-        source: maxAge.source, value: String(maxAge.value),
-        reason: "is shorter than inventory.intervalMinutes (\(interval)), so every drop would"
-          + " be stale before the next one. Make it at least \(interval)")
+        source: interval.source, value: String(interval.value),
+        reason: "is longer than inventory.maxAgeMinutes (\(maxAge.value) by default), so every"
+          + " drop would be stale before the next one. Set inventory.maxAgeMinutes to at least"
+          + " \(interval.value)")
     }
+    throw .invalidValue(
+      source: maxAge.source, value: String(maxAge.value),
+      reason: "is shorter than inventory.intervalMinutes (\(interval.value)), so every drop"
+        + " would be stale before the next one. Make it at least \(interval.value)")
   }
 
   private static func named<Choice: RawRepresentable & CaseIterable>(
@@ -170,7 +178,8 @@ extension ExchangeSettings {
     guard let choice = Choice(rawValue: name) else {
       let names = Choice.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
       throw .invalidValue(
-        source: source, value: "\"\(name)\"", reason: "is not one of the alternatives, which are \(names)")
+        source: source, value: "\"\(name)\"",
+        reason: "is not one of the alternatives, which are \(names)")
     }
     return Sourced(choice, from: source)
   }
