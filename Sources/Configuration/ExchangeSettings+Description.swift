@@ -8,7 +8,8 @@ extension ExchangeSettings: CustomStringConvertible {
     ]
     for item in Self.integerKeys {
       let setting = self[keyPath: item.field]
-      list.append(SettingEntry(key: item.name, value: String(setting.value), source: setting.source))
+      list.append(
+        SettingEntry(key: item.name, value: String(setting.value), source: setting.source))
     }
     list.append(
       SettingEntry(key: "watch.mode", value: watchMode.value.rawValue, source: watchMode.source))

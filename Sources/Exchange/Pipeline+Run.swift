@@ -20,7 +20,7 @@ extension Pipeline {
 
   /// Watches `inbox/` and `inbox/dwf/`, hands each ready file and non-regular entry to the
   /// intake stage, carries out change requests every `changeRequestInterval` and runs an
-  /// inventory cycle every `inventory.intervalMinutes` (or the longer interval the stage asks
+  /// inventory cycle every `inventory.intervalMinutes` (or the longer interval the stage requests
   /// for), until `stop` is requested.
   ///
   /// The step in progress when the stop arrives finishes first. Returns `.succeeded` after a

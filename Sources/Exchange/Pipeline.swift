@@ -74,7 +74,8 @@ package struct Pipeline: Sendable {
           metadata(for: request).merging(["request.state": request.state.rawValue]) { $1 })
       }
     } catch {
-      logger.error("Interrupted change requests not recovered", ["error": String(describing: error)])
+      logger.error(
+        "Interrupted change requests not recovered", ["error": String(describing: error)])
       report.record(.internalFailure)
     }
     return queue
@@ -190,7 +191,7 @@ package struct Pipeline: Sendable {
     }
   }
 
-  /// Runs one inventory cycle and returns the longer interval the stage asked for, if any.
+  /// Runs one inventory cycle and returns the longer interval the stage requested, if any.
   func runInventoryCycle(_ report: inout PassReport) async -> Duration? {
     guard let inventory = stages.inventory else {
       logger.notice("No inventory stage in this build, so no drop is written")

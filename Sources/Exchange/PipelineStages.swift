@@ -79,7 +79,7 @@ package struct InventoryCycleOutcome: Sendable, Equatable {
   }
 
   package var result: Result
-  /// A longer interval until the next cycle, when the daily quota budget asks for one.
+  /// A longer interval until the next cycle, when the daily quota budget requires one.
   package var nextInterval: Duration?
 
   package init(_ result: Result, nextInterval: Duration? = nil) {

@@ -57,7 +57,10 @@ struct PipelineOnceTests {
     let processed = try #require(logs.records.first { $0.message == "File processed" })
     #expect(processed.metadata["file.kind"] == "test")
     #expect(processed.metadata["file.destination"]?.hasSuffix("processed/customers.csv") == true)
-    #expect(logs.records.contains { $0.message == "No inventory stage in this build, so no drop is written" })
+    #expect(
+      logs.records.contains {
+        $0.message == "No inventory stage in this build, so no drop is written"
+      })
   }
 
   @Test(arguments: [
@@ -81,7 +84,8 @@ struct PipelineOnceTests {
 
   @Test func queuedRequestsCarriedOut() async throws {
     let scratch = try ScratchWorkspace()
-    let asker = ChangeRequests(database: try StateSchema.open(workspace: scratch.workspace.root.path))
+    let asker = ChangeRequests(
+      database: try StateSchema.open(workspace: scratch.workspace.root.path))
     let touch = try asker.enqueue(kind: "touch", orderNumber: "PO-7")
     let unknown = try asker.enqueue(kind: "repaint")
     let (pipeline, lock) = try pipeline(
