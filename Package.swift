@@ -25,6 +25,7 @@ let package = Package(
         "StateStore", "Logging",
         "Workspace",
         "Onboarding",
+        "Exchange",
       ]),
     .target(name: "StateStore", dependencies: ["CSQLite3"]),
     .target(name: "LoopbackHTTP"),
@@ -47,6 +48,11 @@ let package = Package(
       name: "Onboarding",
       dependencies: [
         "Configuration", "Komet", "KometClient", "Logging", "StateStore", "Workspace",
+      ]),
+    .target(
+      name: "Exchange",
+      dependencies: [
+        "Configuration", "Komet", "StateStore", "Watching", "Workspace", "Logging",
       ]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
@@ -81,6 +87,11 @@ let package = Package(
       dependencies: [
         "Onboarding", "Configuration", "Komet", "KometSandbox", "Logging", "LoopbackHTTP",
         "StateStore", "Workspace",
+      ]),
+    .testTarget(
+      name: "ExchangeTests",
+      dependencies: [
+        "Exchange", "Configuration", "StateStore", "Watching", "Workspace", "Logging",
       ]),
     .testTarget(
       name: "KometIntegrationTests",

@@ -70,6 +70,12 @@ private func dispatch(
     return try SandboxCommand(arguments: rest).run(streams: streams)
   case "onboarding":
     return try OnboardingCommand(arguments: rest).run(streams: streams, environment: environment)
+  case "run":
+    return try RunCommand(arguments: rest).run(streams: streams, environment: environment)
+  case "once":
+    return try OnceCommand(arguments: rest).run(streams: streams, environment: environment)
+  case "status":
+    return try StatusCommand(arguments: rest).run(streams: streams, environment: environment)
   case "komet":
     guard let subcommand = rest.first else {
       throw UsageError.missingArgument("komet subcommand (check)")
@@ -112,7 +118,8 @@ func exitCode(for error: WorkspaceLockError) -> ExitCode {
 
 /// The commands that `help` and `--help` know.
 private let commandNames = [
-  "init", "inspect", "ids", "demo", "sandbox", "komet", "onboarding", "help",
+  "init", "inspect", "ids", "demo", "sandbox", "komet", "onboarding", "run", "once", "status",
+  "help",
 ]
 
 /// The version that `komet-dwf --version` prints.
@@ -210,6 +217,45 @@ func helpText(for command: String? = nil) -> String {
           Exit statuses: 0 complete; 65 Komet rejected a call; 66 the workspace is not a
           folder; 69 Komet could not be reached; 73 an output file cannot be written; 75 the
           daily allowance is used up; 78 a value is missing or the configuration is invalid.
+      """
+    ),
+    (
+      "run",
+      """
+      \(RunCommand.usage)
+          Runs the pipeline until SIGINT or SIGTERM: watches inbox/ and inbox/dwf/ (inotify,
+          or listings every 0.5 s with --poll or watch.mode "poll"), takes each file once it
+          is complete, carries out queued change requests about every second, and writes an
+          inventory drop every inventory.intervalMinutes. On a signal it finishes the step in
+          progress, releases state/komet-dwf.lock and exits 0. Logs one line per event to
+          standard error. Exit statuses: 75 another process holds the workspace lock; 78
+          the configuration is invalid or a watched folder is missing (run init first).
+      """
+    ),
+    (
+      "once",
+      """
+      \(OnceCommand.usage)
+          Runs one pass, for cron and systemd timers: takes the files waiting in inbox/ and
+          inbox/dwf/, carries out queued change requests, writes one inventory drop, and
+          exits. Exit statuses: 0 all went well; 65 an input file or the inventory source
+          failed; 75 Komet was unreachable, or another process holds the workspace lock; 78
+          the configuration is unusable; 74 a database or file operation failed. With
+          several problems, the status of the most serious one, in the order 74, 78, 75, 65.
+      """
+    ),
+    (
+      "status",
+      """
+      \(StatusCommand.usage)
+          Prints the last inventory drop and its age (from outbox/dwf/inventory/latest.json),
+          the files in inbox/failed/ with the first line of each error file, the files
+          waiting in the inbox, Komet requests counted today per token role against their
+          limits, and the change requests that wait. It takes no lock, so it works while run
+          is running. --json prints the same as one JSON object. Exit statuses: 0; with
+          --check, 1 when the drop is missing or stale, a file failed, or a change request
+          waits, each listed on standard error; 78 the configuration is invalid; 74 the
+          state database cannot be read.
       """
     ),
     (

@@ -7,7 +7,7 @@ extension KometSettings {
 
   /// The top-level sections this build reads. Later sections join this list, so a misspelled
   /// section is an error like any other unknown key.
-  package static let knownSections = ["komet"]
+  package static let knownSections = ["komet", "inventory", "quota", "watch"]
 
   /// Resolves the settings from `komet-dwf.json` in `workspace`, then from `environment`.
   ///
@@ -37,7 +37,7 @@ extension KometSettings {
   }
 
   /// Returns the parsed file, or nil when there is no file.
-  private static func readFile(at path: String) throws(ConfigurationError) -> JSONValue? {
+  static func readFile(at path: String) throws(ConfigurationError) -> JSONValue? {
     guard FileManager.default.fileExists(atPath: path) else { return nil }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw .unreadableFile(path: path, reason: "it is a folder or its permissions forbid reading")

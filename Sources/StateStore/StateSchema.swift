@@ -12,6 +12,7 @@ package enum StateSchema {
     Migration(version: 2, sql: processedExportsSQL),
     Migration(version: 3, sql: knownIDsSQL),
     Migration(version: 4, sql: inventoryExportSQL),
+    Migration(version: 5, sql: changeRequestsSQL),
   ]
 
   package static var migrator: SchemaMigrator { SchemaMigrator(migrations: migrations) }
@@ -101,5 +102,26 @@ package enum StateSchema {
       available_from TEXT,
       available_to TEXT
     ) STRICT;
+    """
+
+  /// Version 5: the change requests that commands such as `retry` and `cancel` queue for the
+  /// pipeline that holds the workspace lock, with their outcome once carried out.
+  static let changeRequestsSQL = """
+    CREATE TABLE change_requests (
+      id INTEGER PRIMARY KEY,
+      kind TEXT NOT NULL CHECK (length(kind) > 0),
+      order_number TEXT,
+      line INTEGER CHECK (line IS NULL OR line >= 1),
+      arguments TEXT NOT NULL CHECK (json_valid(arguments)),
+      state TEXT NOT NULL CHECK (state IN ('queued', 'claimed', 'succeeded', 'failed')),
+      attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+      requested_at TEXT NOT NULL,
+      requested_by_pid INTEGER,
+      claimed_at TEXT,
+      claimed_by_pid INTEGER,
+      finished_at TEXT,
+      outcome TEXT
+    ) STRICT;
+    CREATE INDEX change_requests_by_state ON change_requests (state, id);
     """
 }

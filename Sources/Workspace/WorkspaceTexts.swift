@@ -68,6 +68,20 @@ enum WorkspaceTexts {
           "webOrderTokenRoles": "customerOrUser",
           "salesChannel": "none"
         }
+      },
+      "inventory": {
+        "source": "ecommerce",
+        "intervalMinutes": 5,
+        "futureDays": 14,
+        "maxAgeMinutes": 30,
+        "keep": 288
+      },
+      "quota": { "reserveForOrders": 200 },
+      "watch": {
+        "mode": "inotify",
+        "quietPeriodMilliseconds": 500,
+        "settleSeconds": 2,
+        "rescanMinutes": 5
       }
     }
 

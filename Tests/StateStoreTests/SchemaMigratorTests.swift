@@ -71,17 +71,20 @@ struct SchemaMigratorTests {
 
   @Test func futureDatabaseIsRejected() throws {
     let writer = try StateSchema.open(path: path)
-    try writer.execute("UPDATE schema_version SET version = 7")
+    try writer.execute("UPDATE schema_version SET version = 99")
     writer.close()
 
     let error = try #require(throws: StateStoreError.self) {
       try StateSchema.open(path: path)
     }
 
-    #expect(error == .databaseTooNew(path: path, version: 7, latestKnown: StateSchema.migrator.latestVersion))
+    #expect(
+      error
+        == .databaseTooNew(
+          path: path, version: 99, latestKnown: StateSchema.migrator.latestVersion))
     #expect(
       error.description
-        == "\(path): the database is at schema version 7, but this komet-dwf knows versions"
+        == "\(path): the database is at schema version 99, but this komet-dwf knows versions"
         + " up to \(StateSchema.migrator.latestVersion) only; a newer komet-dwf wrote it. Install that version (or a later one),"
         + " or restore the file from a backup.")
   }

@@ -1,0 +1,101 @@
+import Configuration
+import Dispatch
+import Exchange
+import Foundation
+import Logging
+import Watching
+import Workspace
+
+/// The `komet-dwf run` command: the pipeline that watches the inbox until SIGINT or SIGTERM.
+struct RunCommand {
+  let workspace: Workspace
+  let forcesPoll: Bool
+
+  static let usage = "komet-dwf run [--workspace DIR] [--poll]"
+
+  init(arguments: [String]) throws {
+    let parsed = try CommandLineArguments(arguments, valued: ["workspace"], switches: ["poll"])
+    if let extra = parsed.positional.first {
+      throw UsageError.unexpectedArgument(extra, reason: "run takes no file argument")
+    }
+    workspace = Workspace(option: parsed.options["workspace"])
+    forcesPoll = parsed.flags.contains("poll")
+  }
+
+  func run(streams: OutputStreams, environment: [String: String]) throws -> ExitCode {
+    let lock = try WorkspaceLock(workspace: workspace)
+    defer { lock.release() }
+    let stop = StopSignal.trapping()
+    defer { stop.restoreSignals() }
+
+    guard let pipeline = PipelineSetup.make(
+      workspace: workspace, lock: lock, streams: streams, environment: environment, stop: stop)
+    else { return .configuration }
+
+    let mode: WatchMode =
+      forcesPoll || pipeline.settings.watchMode.value == .poll ? .poll : .inotify
+    let status = blockUntilDone { await pipeline.run(mode: mode) }
+    return PipelineSetup.exitCode(for: status)
+  }
+}
+
+/// The steps `run` and `once` share: settings, stages and the logger.
+enum PipelineSetup {
+  /// Loads the settings and builds the pipeline, or writes the configuration error and
+  /// returns nil.
+  static func make(
+    workspace: Workspace, lock: WorkspaceLock, streams: OutputStreams,
+    environment: [String: String], stop: StopSignal
+  ) -> Pipeline? {
+    let settings: ExchangeSettings
+    do {
+      _ = try KometSettings.load(workspace: workspace.root, environment: environment)
+      settings = try ExchangeSettings.load(workspace: workspace.root, environment: environment)
+    } catch {
+      streams.writeError("komet-dwf: \(error)\n")
+      streams.writeError("See docs/configuration.md for the keys and their sources.\n")
+      return nil
+    }
+    let logger = Logger(label: "pipeline", handler: OutputStreamLogHandler(streams: streams))
+    return Pipeline(
+      workspace: workspace, lock: lock, settings: settings, stages: stages(), logger: logger,
+      stop: stop)
+  }
+
+  /// Returns the stages this build has.
+  // TODO: wire Intake, InventoryFeed and the change-request handlers here. Until then `run`
+  // and `once` leave inbox files in place and write no inventory drop.
+  static func stages() -> PipelineStages {
+    PipelineStages()
+  }
+
+  /// Maps a pipeline status to the exit status of `once` and `run`.
+  static func exitCode(for status: PassStatus) -> ExitCode {
+    switch status {
+    case .succeeded: return .success
+    case .inputFailed: return .dataError
+    case .kometUnreachable: return .temporaryFailure
+    case .configurationUnusable: return .configuration
+    case .internalFailure: return .ioError
+    }
+  }
+}
+
+/// Runs `work` on Swift's concurrency pool and blocks the calling thread, which must not be
+/// one of that pool's threads, until it returns.
+func blockUntilDone<Value: Sendable>(_ work: @escaping @Sendable () async -> Value) -> Value {
+  let done = DispatchSemaphore(value: 0)
+  let result = PipelineResult<Value>()
+  Task {
+    result.value = await work()
+    done.signal()
+  }
+  done.wait()
+  return result.value!
+}
+
+/// The value handed from the task to the blocked thread.
+private final class PipelineResult<Value>: @unchecked Sendable {
+  // @unchecked: the task writes once before `signal()`, and the thread reads after `wait()`.
+  var value: Value?
+}

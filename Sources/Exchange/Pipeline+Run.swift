@@ -1,0 +1,148 @@
+import Configuration
+import Foundation
+import Logging
+import StateStore
+import Watching
+
+extension Pipeline {
+  /// An input of the run loop.
+  private enum RunEvent: Sendable {
+    case watch(WatchEvent)
+    /// Time to check the change-request queue and whether an inventory cycle is due.
+    case tick
+    case stop
+    /// The watcher's stream ended without a stop request.
+    case watcherFinished
+  }
+
+  /// The subfolders of `inbox/` that the workspace itself uses, which are not reported.
+  private static let knownSubfolders: Set<String> = ["dwf", "processed", "failed"]
+
+  /// Watches `inbox/` and `inbox/dwf/`, hands each ready file and non-regular entry to the
+  /// intake stage, carries out change requests every `changeRequestInterval` and runs an
+  /// inventory cycle every `inventory.intervalMinutes` (or the longer interval the stage requests
+  /// for), until `stop` is requested.
+  ///
+  /// The step in progress when the stop arrives finishes first. Returns `.succeeded` after a
+  /// stop, or the status of the failure that kept the pipeline from starting.
+  package func run(mode: WatchMode) async -> PassStatus {
+    var report = PassReport()
+    guard let queue = openQueue(&report) else { return report.status }
+    defer { queue.database.close() }
+
+    let watcher = DirectoryWatcher(configuration: watcherConfiguration(mode), logger: logger)
+    do {
+      try watcher.start()
+    } catch {
+      logger.error("Watcher not started", ["error": error.description])
+      return .configurationUnusable
+    }
+
+    let (events, continuation) = AsyncStream.makeStream(of: RunEvent.self)
+    let forwarder = Task {
+      for await event in watcher.events {
+        continuation.yield(.watch(event))
+      }
+      continuation.yield(.watcherFinished)
+    }
+    let interval = changeRequestInterval
+    let ticker = Task {
+      while !Task.isCancelled {
+        try? await Task.sleep(for: interval)
+        continuation.yield(.tick)
+      }
+    }
+    stop.onRequest { continuation.yield(.stop) }
+
+    logger.info(
+      "Pipeline started",
+      [
+        "workspace.path": workspace.root.path, "watch.mode": mode == .inotify ? "inotify" : "poll",
+        "process.id": String(ProcessInfo.processInfo.processIdentifier),
+      ])
+    await loop(over: events, watcher: watcher, queue: queue, report: &report)
+
+    watcher.stop()
+    ticker.cancel()
+    forwarder.cancel()
+    continuation.finish()
+    logger.info("Pipeline stopped", ["workspace.path": workspace.root.path])
+    return .succeeded
+  }
+
+  private func loop(
+    over events: AsyncStream<RunEvent>, watcher: DirectoryWatcher, queue: ChangeRequests,
+    report: inout PassReport
+  ) async {
+    let clock = ContinuousClock()
+    var nextInventory = clock.now
+    let baseInterval = Duration.seconds(settings.inventoryIntervalMinutes.value * 60)
+
+    for await event in events {
+      guard !stop.isRequested else { return }
+      switch event {
+      case .watch(let watchEvent):
+        await handle(watchEvent, watcher: watcher, report: &report)
+      case .tick:
+        await carryOutChangeRequests(queue, report: &report)
+        guard !stop.isRequested, clock.now >= nextInventory else { continue }
+        let requested = await runInventoryCycle(&report)
+        nextInventory = clock.now.advanced(by: max(baseInterval, requested ?? baseInterval))
+      case .stop:
+        return
+      case .watcherFinished:
+        logger.error("Watcher ended without a stop request; stopping")
+        return
+      }
+    }
+  }
+
+  private func handle(
+    _ event: WatchEvent, watcher: DirectoryWatcher, report: inout PassReport
+  ) async {
+    switch event {
+    case .fileReady(let file):
+      let entry = InboxEntry(
+        folder: file.folder, name: file.name,
+        type: .regularFile(size: file.size, modified: file.modified))
+      if case .retryLater = await takeIfPossible(entry, report: &report) {
+        watcher.retryLater(path: file.path)
+      }
+    case .nonRegularFile(let folder, let name, let kind):
+      let entry = InboxEntry(folder: folder, name: name, type: .nonRegular(kind))
+      _ = await takeIfPossible(entry, report: &report)
+    case .subfolder(let folder, let name):
+      let isKnown = folder == workspace.inbox.path && Self.knownSubfolders.contains(name)
+      if !isKnown {
+        logger.warning(
+          "Unknown subfolder left alone", ["folder.path": folder + "/" + name])
+      }
+    case .folderProblem(let error):
+      logger.error("Watched folder problem", ["error": error.description])
+    }
+  }
+
+  private func takeIfPossible(
+    _ entry: InboxEntry, report: inout PassReport
+  ) async -> IntakeOutcome? {
+    guard let intake = stages.intake else {
+      logger.notice("No intake stage in this build, so the file stays", ["file.path": entry.path])
+      return nil
+    }
+    return await take(entry, with: intake, report: &report)
+  }
+
+  /// The watcher settings for `inbox/` and `inbox/dwf/` from the `watch` section.
+  func watcherConfiguration(_ mode: WatchMode) -> WatcherConfiguration {
+    WatcherConfiguration(
+      folders: [workspace.inbox.path, workspace.dwfInbox.path].map(Self.withoutSlash),
+      mode: mode,
+      quietPeriod: .milliseconds(settings.quietPeriodMilliseconds.value),
+      settleTime: .milliseconds(Int(settings.settleSeconds.value * 1_000)),
+      rescanInterval: .seconds(settings.rescanMinutes.value * 60))
+  }
+
+  private static func withoutSlash(_ path: String) -> String {
+    path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+  }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import StateStore
+import Watching
+
+/// One entry of `inbox/` or `inbox/dwf/` for the intake stage to take.
+package struct InboxEntry: Sendable, Equatable {
+  /// What the watcher or the listing found at the path.
+  package enum EntryType: Sendable, Equatable {
+    /// A regular file with its size in bytes and modification time when it was judged ready.
+    case regularFile(size: Int64, modified: Date)
+    /// A symbolic link, FIFO or other entry that must be moved aside without being read.
+    case nonRegular(NonRegularKind)
+  }
+
+  /// The folder that contains the entry, as the watcher was given it.
+  package let folder: String
+  package let name: String
+  package let type: EntryType
+
+  package init(folder: String, name: String, type: EntryType) {
+    self.folder = folder
+    self.name = name
+    self.type = type
+  }
+
+  /// The folder and name joined with `/`.
+  package var path: String { folder + "/" + name }
+}
+
+/// What the intake stage did with one inbox entry.
+package enum IntakeOutcome: Sendable, Equatable {
+  /// The file's work is committed and the file moved to `destination` under
+  /// `inbox/processed/`. `ids` names further IDs for the log line, such as `order.number`.
+  case processed(kind: String, destination: String, ids: [String: String] = [:])
+  /// The file moved to `destination` under `inbox/failed/` beside its error file.
+  case failed(kind: String?, destination: String, reason: String)
+  /// The file stays where it is, such as an order file before order processing exists.
+  case waiting(kind: String?, reason: String)
+  /// The file looked truncated, so the watcher reports it again once it has settled.
+  case retryLater(reason: String)
+  /// Komet could not be reached, so the file stays where it is.
+  case kometUnreachable(reason: String)
+  /// The configuration lacks what the file's work needs, so the file stays where it is.
+  case configurationUnusable(reason: String)
+
+  var status: PassStatus {
+    switch self {
+    case .processed, .waiting, .retryLater: return .succeeded
+    case .failed: return .inputFailed
+    case .kometUnreachable: return .kometUnreachable
+    case .configurationUnusable: return .configurationUnusable
+    }
+  }
+}
+
+/// Takes inbox files through classification and their lifecycle.
+package protocol IntakeStage: Sendable {
+  /// Lists the entries of `inbox/` and `inbox/dwf/` that wait to be taken, for `once`.
+  func pendingEntries() throws -> [InboxEntry]
+
+  /// Takes one entry: classifies it, does its work and moves it, or leaves it in place.
+  /// A thrown error leaves the file where it is and is logged as an internal failure.
+  func take(_ entry: InboxEntry) async throws -> IntakeOutcome
+}
+
+/// What one inventory publish cycle did.
+package struct InventoryCycleOutcome: Sendable, Equatable {
+  package enum Result: Sendable, Equatable {
+    /// A new drop with `sequence` and `itemCount` items was written.
+    case published(sequence: Int, itemCount: Int)
+    /// The content equals the previous drop, so only `latest.json` was refreshed.
+    case unchanged(sequence: Int)
+    /// Komet could not be reached, so the previous drop stays.
+    case kometUnreachable(reason: String)
+    /// The source's data was unusable, such as a damaged inventory export.
+    case inputFailed(reason: String)
+    /// The configuration lacks what the cycle needs, such as the DWF customer ID.
+    case configurationUnusable(reason: String)
+  }
+
+  package var result: Result
+  /// A longer interval until the next cycle, when the daily quota budget requires one.
+  package var nextInterval: Duration?
+
+  package init(_ result: Result, nextInterval: Duration? = nil) {
+    self.result = result
+    self.nextInterval = nextInterval
+  }
+
+  var status: PassStatus {
+    switch result {
+    case .published, .unchanged: return .succeeded
+    case .kometUnreachable: return .kometUnreachable
+    case .inputFailed: return .inputFailed
+    case .configurationUnusable: return .configurationUnusable
+    }
+  }
+}
+
+/// Writes one inventory drop to `outbox/dwf/inventory/`.
+package protocol InventoryStage: Sendable {
+  func publishCycle() async throws -> InventoryCycleOutcome
+}
+
+/// What a handler did with one change request.
+package enum ChangeRequestResult: Sendable, Equatable {
+  case succeeded(message: String)
+  case failed(message: String)
+  /// Komet could not be reached, so the request goes back to the queue for the next check.
+  case kometUnreachable(message: String)
+}
+
+/// Carries out the change requests of the kinds it names, such as `retry`.
+package protocol ChangeRequestHandler: Sendable {
+  var kinds: Set<String> { get }
+
+  /// Carries out `request`. A thrown error records the request as failed with the error.
+  func carryOut(_ request: ChangeRequest) async throws -> ChangeRequestResult
+}
+
+/// The stages a pipeline runs. A missing stage is skipped with one log line per pass.
+package struct PipelineStages: Sendable {
+  package var intake: (any IntakeStage)?
+  package var inventory: (any InventoryStage)?
+  package var changeHandlers: [any ChangeRequestHandler]
+
+  package init(
+    intake: (any IntakeStage)? = nil, inventory: (any InventoryStage)? = nil,
+    changeHandlers: [any ChangeRequestHandler] = []
+  ) {
+    self.intake = intake
+    self.inventory = inventory
+    self.changeHandlers = changeHandlers
+  }
+
+  func handler(for kind: String) -> (any ChangeRequestHandler)? {
+    changeHandlers.first { $0.kinds.contains(kind) }
+  }
+}
