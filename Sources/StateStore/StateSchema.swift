@@ -12,6 +12,7 @@ package enum StateSchema {
     Migration(version: 2, sql: processedExportsSQL),
     Migration(version: 3, sql: knownIDsSQL),
     Migration(version: 4, sql: inventoryExportSQL),
+    Migration(version: 5, sql: inventoryDropsSQL),
   ]
 
   package static var migrator: SchemaMigrator { SchemaMigrator(migrations: migrations) }
@@ -100,6 +101,26 @@ package enum StateSchema {
       location_id TEXT,
       available_from TEXT,
       available_to TEXT
+    ) STRICT;
+    """
+
+  /// Version 5: the inventory drops written to `outbox/dwf/inventory/`, one row per drop, so the
+  /// sequence number, the previous content's SHA-256 and the age of the data survive restarts.
+  /// `confirmed_as_of` is the as-of time of the newest read that returned the same content.
+  static let inventoryDropsSQL = """
+    CREATE TABLE inventory_drops (
+      sequence INTEGER PRIMARY KEY CHECK (sequence > 0),
+      stamp TEXT NOT NULL UNIQUE,
+      source TEXT NOT NULL CHECK (source IN ('ecommerce', 'openMarket', 'export')),
+      as_of TEXT NOT NULL,
+      confirmed_as_of TEXT NOT NULL,
+      written_at TEXT NOT NULL,
+      item_count INTEGER NOT NULL CHECK (item_count >= 0),
+      csv_sha256 TEXT NOT NULL CHECK (length(csv_sha256) = 64),
+      csv_bytes INTEGER NOT NULL,
+      json_sha256 TEXT NOT NULL CHECK (length(json_sha256) = 64),
+      json_bytes INTEGER NOT NULL,
+      stale INTEGER NOT NULL CHECK (stale IN (0, 1))
     ) STRICT;
     """
 }
