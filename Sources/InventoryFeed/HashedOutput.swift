@@ -38,6 +38,22 @@ final class HashedOutput {
     text.withUTF8 { buffer.append(contentsOf: $0) }
   }
 
+  /// Appends the decimal digits of `value`, with a minus sign when negative.
+  func append(integer value: Int) {
+    if value < 0 { buffer.append(UInt8(ascii: "-")) }
+    var magnitude = value.magnitude
+    var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { scratch in
+      repeat {
+        scratch[23 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+      } while magnitude > 0
+      buffer.append(contentsOf: scratch[(24 - count)...])
+    }
+  }
+
   /// Appends raw bytes.
   @inline(__always)
   func append(bytes: UnsafeBufferPointer<UInt8>) {

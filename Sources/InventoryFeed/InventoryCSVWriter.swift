@@ -6,8 +6,10 @@ import Inventory
 ///
 /// A missing optional value is an empty field. The caller orders the items.
 enum InventoryCSVWriter {
-  static func write(_ items: [InventoryItem], to output: HashedOutput) throws(InventoryFeedError) {
-    var row = CSVRow(output: output)
+  static func write(
+    _ items: [InventoryItem], to output: HashedOutput, prices: PriceTexts = PriceTexts()
+  ) throws(InventoryFeedError) {
+    var row = CSVRow(output: output, prices: prices)
     for (index, name) in InventoryColumns.csvNames.enumerated() {
       row.text(name, column: index)
     }
@@ -23,6 +25,7 @@ enum InventoryCSVWriter {
 
 private struct CSVRow: FieldSink {
   let output: HashedOutput
+  let prices: PriceTexts
 
   mutating func text(_ value: String?, column: Int) {
     separate(column)
@@ -43,12 +46,12 @@ private struct CSVRow: FieldSink {
 
   mutating func integer(_ value: Int?, column: Int) {
     separate(column)
-    if let value { output.append(String(value)) }
+    if let value { output.append(integer: value) }
   }
 
   mutating func price(_ value: Decimal, column: Int) {
     separate(column)
-    output.append(InventoryColumns.priceText(value))
+    output.append(prices.text(value))
   }
 
   private func separate(_ column: Int) {

@@ -47,6 +47,21 @@ enum InventoryColumns {
   }
 }
 
+/// The text of each price met in one drop, because `Decimal.description` costs about 1 µs a
+/// call and a drop repeats few distinct prices.
+final class PriceTexts {
+  private var texts: [Decimal: String] = [:]
+  private static let maxEntries = 65_536
+
+  func text(_ price: Decimal) -> String {
+    if let text = texts[price] { return text }
+    let text = InventoryColumns.priceText(price)
+    if texts.count >= Self.maxEntries { texts.removeAll(keepingCapacity: true) }
+    texts[price] = text
+    return text
+  }
+}
+
 /// A writer that receives an item's fields one by one.
 protocol FieldSink {
   mutating func text(_ value: String?, column: Int)

@@ -26,9 +26,10 @@ package struct InventoryDropWriter {
     writtenAt: Date
   ) throws(InventoryFeedError) -> (csv: FileDigest, json: FileDigest) {
     let stamp = DropFiles.stamp(writtenAt)
-    let csv = try beginCSV(items, stamp: stamp)
+    let prices = PriceTexts()
+    let csv = try beginCSV(items, stamp: stamp, prices: prices)
     defer { csv.output.discard() }
-    let json = try beginJSON(items, stamp: stamp)
+    let json = try beginJSON(items, stamp: stamp, prices: prices)
     defer { json.output.discard() }
     try csv.output.commit()
     try json.output.commit()
@@ -43,13 +44,15 @@ package struct InventoryDropWriter {
 
   /// Writes the CSV under the temporary folder and returns it uncommitted, with its digest,
   /// so the caller can compare it with the previous drop before putting it in place.
-  func beginCSV(_ items: [InventoryItem], stamp: String) throws(InventoryFeedError)
+  func beginCSV(
+    _ items: [InventoryItem], stamp: String, prices: PriceTexts = PriceTexts()
+  ) throws(InventoryFeedError)
     -> (output: HashedOutput, digest: FileDigest)
   {
     let output = try HashedOutput(
       destination: folder.appendingPathComponent(DropFiles.csvName(stamp)), writer: writer)
     do {
-      try InventoryCSVWriter.write(items, to: output)
+      try InventoryCSVWriter.write(items, to: output, prices: prices)
       return (output, try output.finish())
     } catch {
       output.discard()
@@ -58,13 +61,15 @@ package struct InventoryDropWriter {
   }
 
   /// Writes the JSON file under the temporary folder and returns it uncommitted.
-  func beginJSON(_ items: [InventoryItem], stamp: String) throws(InventoryFeedError)
+  func beginJSON(
+    _ items: [InventoryItem], stamp: String, prices: PriceTexts = PriceTexts()
+  ) throws(InventoryFeedError)
     -> (output: HashedOutput, digest: FileDigest)
   {
     let output = try HashedOutput(
       destination: folder.appendingPathComponent(DropFiles.jsonName(stamp)), writer: writer)
     do {
-      try InventoryJSONWriter.write(items, to: output)
+      try InventoryJSONWriter.write(items, to: output, prices: prices)
       return (output, try output.finish())
     } catch {
       output.discard()

@@ -9,9 +9,11 @@ import Inventory
 enum InventoryJSONWriter {
   static let formatVersion = 1
 
-  static func write(_ items: [InventoryItem], to output: HashedOutput) throws(InventoryFeedError) {
+  static func write(
+    _ items: [InventoryItem], to output: HashedOutput, prices: PriceTexts = PriceTexts()
+  ) throws(InventoryFeedError) {
     output.append("{\"formatVersion\":\(formatVersion),\"items\":[")
-    var object = JSONObjectFields(output: output)
+    var object = JSONObjectFields(output: output, prices: prices)
     for (index, item) in items.enumerated() {
       output.append(bytes: index == 0 ? "\n{" : ",\n{")
       InventoryColumns.visit(item, &object)
@@ -61,6 +63,7 @@ enum InventoryJSONWriter {
 
 private struct JSONObjectFields: FieldSink {
   let output: HashedOutput
+  let prices: PriceTexts
 
   /// The `"key":` prefix of each column, with the comma before every key but the first.
   private static let prefixes: [String] = InventoryColumns.jsonKeys.enumerated().map {
@@ -78,13 +81,17 @@ private struct JSONObjectFields: FieldSink {
 
   mutating func integer(_ value: Int?, column: Int) {
     output.append(Self.prefixes[column])
-    output.append(value.map { String($0) } ?? "null")
+    if let value {
+      output.append(integer: value)
+    } else {
+      output.append(bytes: "null")
+    }
   }
 
   mutating func price(_ value: Decimal, column: Int) {
     output.append(Self.prefixes[column])
     output.append(UInt8(ascii: "\""))
-    output.append(InventoryColumns.priceText(value))
+    output.append(prices.text(value))
     output.append(UInt8(ascii: "\""))
   }
 }

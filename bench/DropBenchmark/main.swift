@@ -53,7 +53,7 @@ let digests = try writer.writeDrop(
 let elapsed = start.duration(to: clock.now)
 
 var usage = rusage()
-getrusage(RUSAGE_SELF, &usage)
+getrusage(RUSAGE_SELF.rawValue, &usage)
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 print(
   "{\"writer\": \"drop-bench\", \"items\": \(items.count), \"writeSeconds\": "
