@@ -77,7 +77,8 @@ final class FeedFixture {
     configuration.resourceTimeout = 2
     configuration.retry = RetryPolicy(
       maxAttempts: 2, baseDelay: .milliseconds(1), maxDelay: .milliseconds(1))
-    return try KometClient(configuration: configuration, database: openDatabase(), logger: logger)
+    let database = try StateSchema.open(workspace: workspace.root.path)
+    return try KometClient(configuration: configuration, database: database, logger: logger)
   }
 
   func makePublisher(
