@@ -2,9 +2,9 @@
 
 python3 bench/drop_peer.py OUTPUT_FOLDER [ITEMS]
 
-Builds the items in memory with the formulas of bench/DropBenchmark/main.swift, writes the CSV,
-the JSON and the manifest of one drop into OUTPUT_FOLDER/outbox/dwf/inventory/ (each written
-under outbox/.tmp/, fsynced, renamed into place, and the folder fsynced), and prints one JSON
+Builds the items in memory with the formulas of bench/DropBenchmark/main.swift. Writes the CSV,
+the JSON and the manifest of one drop into OUTPUT_FOLDER/outbox/dwf/inventory/, each under
+outbox/.tmp/ first, fsynced, renamed into place, with the folder fsynced after. Prints one JSON
 line with the write time, the peak resident set size and the data files' SHA-256.
 """
 

@@ -18,7 +18,7 @@ struct DropRecord: Equatable {
 
   var manifestName: String { DropFiles.manifestName(stamp) }
 
-  /// The manifest's JSON text.
+  /// Returns the manifest's JSON text.
   func manifestText() -> String {
     let files = [("csv", csv), ("json", json)].map { format, file in
       "    {\"name\": \(quoted(file.name)), \"format\": \"\(format)\", "
@@ -41,7 +41,7 @@ struct DropRecord: Equatable {
       """
   }
 
-  /// The text of `latest.json`, which repeats what `status` needs without opening the
+  /// Returns the text of `latest.json`, which repeats what `status` needs without opening the
   /// manifest.
   func latestText(updatedAt: Date) -> String {
     """

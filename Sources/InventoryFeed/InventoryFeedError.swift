@@ -2,7 +2,7 @@ import Foundation
 import KometClient
 import Workspace
 
-/// Why a cycle could not read the inventory or write its drop.
+/// A failure to read the inventory or to write its drop.
 ///
 /// No case carries a token: `KometClientError` masks them, and IDs are plain digits.
 package enum InventoryFeedError: Error, Equatable, CustomStringConvertible {

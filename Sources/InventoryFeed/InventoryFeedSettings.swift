@@ -2,7 +2,7 @@ import Foundation
 
 /// The settings of the inventory feed: where it reads, how often, and how long drops stay.
 package struct InventoryFeedSettings: Sendable, Equatable {
-  /// Where the inventory comes from.
+  /// The inventory's source.
   package enum Source: String, Sendable, Equatable, CaseIterable {
     /// `ecommerce/inventory.list` for the DWF customer, every page.
     case ecommerce
@@ -17,7 +17,7 @@ package struct InventoryFeedSettings: Sendable, Equatable {
   package var interval: Duration = .seconds(300)
   /// The length of the future window in days, from tomorrow through today plus this count.
   package var futureDays = 14
-  /// The age of the data past which its manifest and `latest.json` say `stale: true`.
+  /// The age of the data past which its manifest and `latest.json` contain `stale: true`.
   package var maxAge: Duration = .seconds(1800)
   /// The number of drops kept in `outbox/dwf/inventory/`; older ones are pruned.
   package var keep = 288
@@ -47,13 +47,13 @@ package struct InventoryTarget: Sendable, Equatable {
   }
 }
 
-/// What one publishing cycle did.
+/// The result of one publishing cycle.
 package enum InventoryPublishOutcome: Sendable, Equatable {
   /// A new drop was written.
   case published(sequence: Int, itemCount: Int, manifest: String)
   /// The content equals the previous drop, so only `latest.json` was rewritten.
   case unchanged(sequence: Int, itemCount: Int)
   /// The read or the write failed. The previous drop, if any, stays in place, and `stale`
-  /// tells whether it is now marked stale.
+  /// is true when it is now marked stale.
   case failed(reason: String, previousSequence: Int?, stale: Bool)
 }

@@ -8,7 +8,7 @@ import Komet
 /// on hand or future sales has no code in DWF's order files, so these are skipped and counted.
 enum InventoryMapping {
   /// Maps one `ecommerce/inventory.list` line, read for `locationId` (nil for a single-location
-  /// company). Origin 1 or a missing origin is on hand, 2 future sales; 3 and 4 are skipped.
+  /// company). Origin 1 or a missing origin is on hand and 2 future sales, while 3 and 4 are skipped.
   static func item(_ line: EcommerceInventoryItem, locationId: String?) -> InventoryItem? {
     let origin: Inventory.InventoryOrigin
     switch line.inventoryOrigin {
@@ -35,8 +35,8 @@ enum InventoryMapping {
   ) -> InventoryItem? {
     guard let price = line.price, let boxes = line.quantity else { return nil }
 
-    // NOTE: Komet's page for the future list stops before any date field; `availableDate` is
-    // what the sandbox sends and is taken when present.
+    // NOTE: Komet's page for the future list stops before any date field. `availableDate` is
+    // what the sandbox sends, and it is taken when present.
     let availableFrom = text("availableDate", in: line.members).flatMap { KometDate($0) }
     return InventoryItem(
       inventoryId: line.inventoryId.digits, origin: origin, productCode: line.productCode,

@@ -174,7 +174,7 @@ package final class InventoryPublisher {
   ) -> InventoryPublishOutcome {
     let previous = try? history.latest()
     logger.warning(
-      "Inventory read or write failed, the previous drop stays; retrying at the next interval",
+      "Inventory read or write failed, so the previous drop stays until the next interval",
       [
         "error": "\(error)", "inventory.source": settings.source.rawValue,
         "komet.customer_id": target.dwfCustomerId,

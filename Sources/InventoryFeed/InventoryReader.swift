@@ -75,8 +75,8 @@ struct InventoryReader {
     let rows = max(1, settings.rowsPerPage)
     var request = EcommerceInventoryListRequest(
       customerId: customerId, companyLocationId: location, page: 1, rows: rows)
-    // NOTE: Komet describes `availableDate` as the end of the search window; it is set to the
-    // end of the future window so both API sources offer the same days.
+    // NOTE: Komet describes `availableDate` as the end of the search window. Setting it to the
+    // end of the future window makes both API sources offer the same days, unconfirmed.
     request.availableDate = futureWindow(now: now).upperBound
 
     while true {

@@ -1,9 +1,8 @@
 /// The interval that keeps inventory reads within the daily request limit.
 ///
 /// Reads per day are 86,400 s divided by the interval, rounded up, and each takes the requests
-/// the last read took. Their product must leave `reserveForOrders` of `dailyLimit`; otherwise
-/// the interval grows to the shortest whole number of seconds that does: 86,400 divided by the
-/// reads that fit, rounded up.
+/// the last read took. Their product must leave `reserveForOrders` of `dailyLimit`. When it
+/// does not, the interval becomes 86,400 s divided by the reads that fit, rounded up.
 struct QuotaBudget: Equatable {
   static let secondsPerDay = 86_400
 

@@ -105,7 +105,7 @@ final class FeedFixture {
     }
   }
 
-  /// The names in the drop folder, sorted.
+  /// Returns the names in the drop folder, sorted.
   func fileNames() throws -> [String] {
     try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
   }

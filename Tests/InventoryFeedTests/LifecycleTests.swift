@@ -187,7 +187,7 @@ struct LifecycleTests {
     try fixture.storeExport(exportItems(count: 2), takenAt: fixture.clock.now)
     let publisher = try fixture.makePublisher(settings: Self.exportSettings())
     _ = await publisher.publish(fixture.target())
-    // As after a crash between writing latest.json and saving the row: the row is missing.
+    // Deleting the row leaves the state a crash between latest.json and the row's save leaves.
     try fixture.openDatabase().execute("DELETE FROM inventory_drops")
     let latestPath = fixture.folder.appendingPathComponent("latest.json")
     let text = try String(contentsOf: latestPath, encoding: .utf8)

@@ -26,7 +26,7 @@ struct OutboxReaderTests {
       return
     }
     for name in names {
-      // A pruned file may vanish between the listing and the read; that is not a partial file.
+      // A pruned file may vanish between the listing and the read, which is not a partial file.
       guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else {
         continue
       }

@@ -1,9 +1,10 @@
 // drop-bench OUTPUT_FOLDER [ITEMS]
 //
 // Builds ITEMS inventory items in memory (100,000 by default) with the formulas that
-// `bench/drop_peer.py` uses, writes one inventory drop of them (CSV, JSON and manifest, each
-// renamed into place and fsynced) into OUTPUT_FOLDER/outbox/dwf/inventory/, and prints one JSON
-// line with the write time, the peak resident set size and the data files' SHA-256.
+// `bench/drop_peer.py` uses. Writes one inventory drop of them into
+// OUTPUT_FOLDER/outbox/dwf/inventory/: CSV, JSON and manifest, each renamed into place and
+// fsynced. Prints one JSON line with the write time, the peak resident set size and the data
+// files' SHA-256.
 
 import Foundation
 import Inventory
