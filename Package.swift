@@ -6,6 +6,7 @@ let package = Package(
   products: [
     .executable(name: "komet-dwf", targets: ["komet-dwf"]),
     .executable(name: "reader-bench", targets: ["ReaderBenchmark"]),
+    .executable(name: "drop-bench", targets: ["DropBenchmark"]),
   ],
   targets: [
     .systemLibrary(
@@ -54,7 +55,15 @@ let package = Package(
       dependencies: [
         "Configuration", "Komet", "StateStore", "Watching", "Workspace", "Logging",
       ]),
+    .target(
+      name: "InventoryFeed",
+      dependencies: [
+        "Inventory", "StateStore", "Workspace", "Komet", "KometClient", "Logging", "CLibCrypto",
+      ]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
+    .executableTarget(
+      name: "DropBenchmark", dependencies: ["InventoryFeed", "Inventory", "Workspace"],
+      path: "bench/DropBenchmark"),
     .executableTarget(
       name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),
     .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "CLibCrypto", "CZlib"]),
@@ -73,6 +82,12 @@ let package = Package(
       dependencies: ["KometClient", "Komet", "StateStore", "Logging", "LoopbackHTTP"]),
     .testTarget(name: "WatchingTests", dependencies: ["Watching", "Logging"]),
     .testTarget(name: "InventoryTests", dependencies: ["Inventory", "StateStore"]),
+    .testTarget(
+      name: "InventoryFeedTests",
+      dependencies: [
+        "InventoryFeed", "Inventory", "StateStore", "Workspace", "Komet", "KometClient",
+        "KometSandbox", "Logging", "LoopbackHTTP",
+      ]),
     .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "Configuration"]),
     .testTarget(
       name: "InboxLifecycleTests", dependencies: ["InboxLifecycle", "StateStore", "CSQLite3"]),

@@ -12,7 +12,8 @@ package enum StateSchema {
     Migration(version: 2, sql: processedExportsSQL),
     Migration(version: 3, sql: knownIDsSQL),
     Migration(version: 4, sql: inventoryExportSQL),
-    Migration(version: 5, sql: changeRequestsSQL),
+    Migration(version: 5, sql: inventoryDropsSQL),
+    Migration(version: 6, sql: changeRequestsSQL),
   ]
 
   package static var migrator: SchemaMigrator { SchemaMigrator(migrations: migrations) }
@@ -104,7 +105,27 @@ package enum StateSchema {
     ) STRICT;
     """
 
-  /// Version 5: the change requests that commands such as `retry` and `cancel` queue for the
+  /// Version 5: the inventory drops written to `outbox/dwf/inventory/`, one row per drop, so the
+  /// sequence number, the previous content's SHA-256 and the age of the data survive restarts.
+  /// `confirmed_as_of` is the as-of time of the newest read that returned the same content.
+  static let inventoryDropsSQL = """
+    CREATE TABLE inventory_drops (
+      sequence INTEGER PRIMARY KEY CHECK (sequence > 0),
+      stamp TEXT NOT NULL UNIQUE,
+      source TEXT NOT NULL CHECK (source IN ('ecommerce', 'openMarket', 'export')),
+      as_of TEXT NOT NULL,
+      confirmed_as_of TEXT NOT NULL,
+      written_at TEXT NOT NULL,
+      item_count INTEGER NOT NULL CHECK (item_count >= 0),
+      csv_sha256 TEXT NOT NULL CHECK (length(csv_sha256) = 64),
+      csv_bytes INTEGER NOT NULL,
+      json_sha256 TEXT NOT NULL CHECK (length(json_sha256) = 64),
+      json_bytes INTEGER NOT NULL,
+      stale INTEGER NOT NULL CHECK (stale IN (0, 1))
+    ) STRICT;
+    """
+
+  /// Version 6: the change requests that commands such as `retry` and `cancel` queue for the
   /// pipeline that holds the workspace lock, with their outcome once carried out.
   static let changeRequestsSQL = """
     CREATE TABLE change_requests (
