@@ -59,6 +59,8 @@ let package = Package(
     .testTarget(
       name: "InboxLifecycleTests", dependencies: ["InboxLifecycle", "StateStore", "CSQLite3"]),
     .testTarget(
+      name: "OperationsTests", dependencies: ["CLI", "Workspace", "InboxLifecycle", "StateStore"]),
+    .testTarget(
       name: "KometIntegrationTests",
       dependencies: [
         "KometClient", "KometSandbox", "Komet", "StateStore", "Logging", "LoopbackHTTP",
