@@ -22,8 +22,8 @@ struct SpawnError: Error, CustomStringConvertible {
 /// Runs programs with `posix_spawn`, their output captured in files so a full pipe never
 /// blocks.
 ///
-/// Foundation's `Process.waitUntilExit` hung here once an sftp child had exited (Swift 6.3.1
-/// on Linux, inside a Swift Testing test), so children are started and reaped directly.
+/// Foundation's `Process.waitUntilExit` did not return after an sftp child had exited while an
+/// sshd child ran (Swift 6.3.1 on Linux), so children are started and reaped directly.
 struct CommandRunner {
   /// The folder that receives the output files and that `shell` runs its lines in.
   let folder: URL

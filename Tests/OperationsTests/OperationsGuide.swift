@@ -15,7 +15,7 @@ enum OperationsGuide {
     var dwf: String
     /// The service account that runs komet-dwf.
     var komet: String
-    /// The folder that holds DWF's `authorized_keys`.
+    /// The folder that contains DWF's `authorized_keys`.
     var keysFolder: String
     /// The file with DWF's public key, relative to the folder the commands run in.
     var publicKeyFile: String

@@ -31,7 +31,8 @@ private let canRunSSHServer =
     try checkNoShell(host)
   }
 
-  /// Uploads into `inbox/dwf/` land with DWF's owner and group, and komet can read them.
+  /// Checks that uploads into `inbox/dwf/` land with DWF's owner and group and that komet
+  /// can read them.
   private func checkUploads(_ host: SFTPTestHost) throws {
     let local = host.folder.appendingPathComponent("order-1.csv")
     try "order,line\n1,1\n".write(to: local, atomically: true, encoding: .utf8)
@@ -60,7 +61,7 @@ private let canRunSSHServer =
     #expect(readByKomet.output == "order,line\n1,1\n")
   }
 
-  /// A drop that komet-dwf writes into `outbox/dwf/` with its usual mode can be listed and read.
+  /// Checks that DWF can list and read a drop that komet-dwf writes with its usual mode.
   private func checkDownloads(_ host: SFTPTestHost, files: GrowerFiles) throws {
     let local = host.folder.appendingPathComponent("downloaded.json")
     let download = try host.sftp(["ls /outbox/dwf", "get /outbox/dwf/latest.json \(local.path)"])
@@ -69,7 +70,7 @@ private let canRunSSHServer =
     #expect(try String(contentsOf: local, encoding: .utf8) == files.dropText)
   }
 
-  /// Uploads anywhere but `inbox/dwf/` fail, and DWF cannot delete a drop.
+  /// Checks that uploads anywhere but `inbox/dwf/` fail, and that DWF cannot delete a drop.
   private func checkRejectedUploads(_ host: SFTPTestHost) throws {
     let local = host.folder.appendingPathComponent("order-1.csv")
     let destinations = [
@@ -88,7 +89,7 @@ private let canRunSSHServer =
     #expect(removal.error.contains("Permission denied"), "rm: \(removal.error)")
   }
 
-  /// The grower's folders and files can be neither listed nor read, even by their exact names.
+  /// Checks that the grower's folders and files cannot be listed or read, even by name.
   private func checkHiddenPaths(_ host: SFTPTestHost, files: GrowerFiles) throws {
     let folders = [
       "/", "/inbox", "/inbox/processed", "/inbox/failed", "/outbox", "/outbox/.tmp", "/state",
@@ -114,7 +115,7 @@ private let canRunSSHServer =
     #expect(!FileManager.default.fileExists(atPath: local))
   }
 
-  /// `/..` stays at the workspace root, and nothing above the chroot can be named.
+  /// Checks that `/..` stays at the workspace root and that nothing above the chroot is found.
   private func checkChroot(_ host: SFTPTestHost) throws {
     let marker = host.folder.appendingPathComponent("above-chroot.txt")
     try "outside\n".write(to: marker, atomically: true, encoding: .utf8)
@@ -132,10 +133,11 @@ private let canRunSSHServer =
       #expect(download.error.contains("not found"), "get \(path): \(download.error)")
     }
     #expect(!FileManager.default.fileExists(atPath: local))
-    #expect(host.server?.log.contains("Changed root directory to \"\(host.names.workspace)\"") == true)
+    let chrootLine = "Changed root directory to \"\(host.names.workspace)\""
+    #expect(host.server?.log.contains(chrootLine) == true)
   }
 
-  /// A remote command never runs, because `ForceCommand` starts the SFTP server instead.
+  /// Checks that a remote command does not run, because `ForceCommand` starts SFTP instead.
   private func checkNoShell(_ host: SFTPTestHost) throws {
     let result = try host.ssh("echo shell-$((6 * 7))")
     #expect(result.status != 0)
@@ -149,8 +151,10 @@ private let canRunSSHServer =
   }
 }
 
-/// The files the grower and komet-dwf put in the workspace before DWF connects, each written
-/// by the code that writes it in production, as root in place of the komet account.
+/// The files the grower and komet-dwf put in the workspace before DWF connects.
+///
+/// komet-dwf's files come from its own code (`FileMover`, `AtomicFileWriter`, `StateSchema`),
+/// which runs here as root in place of the komet account.
 struct GrowerFiles {
   /// The text of the drop komet-dwf writes to `outbox/dwf/latest.json`.
   let dropText = "{\"sequence\":1}\n"
@@ -183,7 +187,8 @@ struct GrowerFiles {
     try pendingDrop.write("{}")
 
     let root = workspace.path
-    hiddenPaths = [waiting, processed, failed.file, failed.errorFile, pendingDrop.temporaryPath]
+    hiddenPaths =
+      [waiting, processed, failed.file, failed.errorFile, pendingDrop.temporaryPath]
       .map { "/" + $0.dropFirst(root.count + 1) }
       + ["/state/komet-dwf.sqlite", "/komet-dwf.json"]
   }

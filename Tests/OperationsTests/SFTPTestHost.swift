@@ -102,7 +102,7 @@ final class SFTPTestHost {
     return try runner.run("/usr/bin/setpriv", identity + arguments)
   }
 
-  /// The options of `ssh` and `sftp`: no user or system ssh_config, this test's key only, a
+  /// Returns the options of `ssh` and `sftp`: no user or system ssh_config, this test's key only, a
   /// known-hosts file in the folder, and 127.0.0.1 as the only host.
   private func clientOptions(portFlag: String) -> [String] {
     [
@@ -153,7 +153,9 @@ final class SFTPTestHost {
       } else {
         output = try runner.shell(line)
       }
-      guard output.status == 0 else { throw SFTPTestHostError.commandFailed(line: line, output: output) }
+      guard output.status == 0 else {
+        throw SFTPTestHostError.commandFailed(line: line, output: output)
+      }
     }
   }
 

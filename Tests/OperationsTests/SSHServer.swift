@@ -34,7 +34,9 @@ final class SSHServer {
   /// Checks `configFile` with `sshd -t`, starts sshd on it and waits until it listens on `port`.
   init(configFile: URL, port: UInt16, runner: CommandRunner) throws {
     let check = try runner.run(Self.executable, ["-t", "-f", configFile.path])
-    guard check.status == 0 else { throw SSHServerError.configurationRejected(message: check.error) }
+    guard check.status == 0 else {
+      throw SSHServerError.configurationRejected(message: check.error)
+    }
 
     self.port = port
     let folder = configFile.deletingLastPathComponent()
@@ -72,7 +74,7 @@ final class SSHServer {
   /// Returns a TCP port on 127.0.0.1 that was free a moment ago.
   ///
   /// NOTE: another program may take the port before sshd binds it, which makes the test fail
-  /// with `notListening` and the sshd log that says so.
+  /// with `notListening` and the bind error in the sshd log.
   static func freeLoopbackPort() throws -> UInt16 {
     let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard descriptor >= 0 else { throw SSHServerError.noFreePort(errno: errno) }
