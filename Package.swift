@@ -109,6 +109,8 @@ let package = Package(
         "Exchange", "Configuration", "StateStore", "Watching", "Workspace", "Logging",
       ]),
     .testTarget(
+      name: "OperationsTests", dependencies: ["CLI", "Workspace", "InboxLifecycle", "StateStore"]),
+    .testTarget(
       name: "KometIntegrationTests",
       dependencies: [
         "KometClient", "KometSandbox", "Komet", "StateStore", "Logging", "LoopbackHTTP",
