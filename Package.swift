@@ -27,6 +27,7 @@ let package = Package(
         "Workspace",
         "Onboarding",
         "Exchange",
+        "PipelineAssembly",
       ]),
     .target(name: "StateStore", dependencies: ["CSQLite3"]),
     .target(name: "LoopbackHTTP"),
@@ -59,6 +60,12 @@ let package = Package(
       name: "InventoryFeed",
       dependencies: [
         "Inventory", "StateStore", "Workspace", "Komet", "KometClient", "Logging", "CLibCrypto",
+      ]),
+    .target(
+      name: "PipelineAssembly",
+      dependencies: [
+        "Exchange", "Intake", "InventoryFeed", "Onboarding", "Configuration", "Komet",
+        "KometClient", "KometExports", "Logging", "StateStore", "Workspace",
       ]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(

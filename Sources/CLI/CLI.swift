@@ -65,7 +65,7 @@ private func dispatch(
   case "ids":
     return try IdsCommand(arguments: rest).run(streams: streams)
   case "demo":
-    return try DemoCommand(arguments: rest).run(streams: streams)
+    return try DemoCommand(arguments: rest).run(streams: streams, environment: environment)
   case "sandbox":
     return try SandboxCommand(arguments: rest).run(streams: streams)
   case "onboarding":
@@ -167,8 +167,14 @@ func helpText(for command: String? = nil) -> String {
       "demo",
       """
       \(DemoCommand.usage)
-          Runs ids and inspect on the sample exports (Samples/ unless --samples names another
-          folder), then lists the parts of the exchange that are not built yet.
+          Runs the exchange's main job once on the sample exports (Samples/ unless --samples
+          names another folder): creates a workspace (a new temporary folder, or --workspace
+          DIR if it is empty or missing), starts the Komet sandbox on a free loopback port and
+          points the workspace's config at it, copies the exports into inbox/, runs one pass
+          (IDs and inventory export taken, one inventory drop to outbox/dwf/inventory/), writes
+          the onboarding files to outbox/dwf/onboarding/, and lists every file written. KOMET_*
+          variables are ignored, so it never reaches a real Komet account. Exit statuses as
+          for once; 66 a sample is missing; 73 the workspace folder is not empty.
       """
     ),
     (

@@ -3,6 +3,7 @@ import Dispatch
 import Exchange
 import Foundation
 import Logging
+import PipelineAssembly
 import Watching
 import Workspace
 
@@ -48,8 +49,9 @@ enum PipelineSetup {
     environment: [String: String], stop: StopSignal
   ) -> Pipeline? {
     let settings: ExchangeSettings
+    let komet: KometSettings
     do {
-      _ = try KometSettings.load(workspace: workspace.root, environment: environment)
+      komet = try KometSettings.load(workspace: workspace.root, environment: environment)
       settings = try ExchangeSettings.load(workspace: workspace.root, environment: environment)
     } catch {
       streams.writeError("komet-dwf: \(error)\n")
@@ -57,16 +59,17 @@ enum PipelineSetup {
       return nil
     }
     let logger = Logger(label: "pipeline", handler: OutputStreamLogHandler(streams: streams))
+    let stages: PipelineStages
+    do {
+      stages = try ExchangeStages.make(
+        workspace: workspace, settings: komet, exchange: settings, logger: logger)
+    } catch {
+      streams.writeError("komet-dwf: the state database cannot be opened: \(error)\n")
+      return nil
+    }
     return Pipeline(
-      workspace: workspace, lock: lock, settings: settings, stages: stages(), logger: logger,
+      workspace: workspace, lock: lock, settings: settings, stages: stages, logger: logger,
       stop: stop)
-  }
-
-  /// Returns the stages this build has.
-  // TODO: wire Intake, InventoryFeed and the change-request handlers here. Until then `run`
-  // and `once` leave inbox files in place and write no inventory drop.
-  static func stages() -> PipelineStages {
-    PipelineStages()
   }
 
   /// Maps a pipeline status to the exit status of `once` and `run`.

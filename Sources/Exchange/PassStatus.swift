@@ -38,7 +38,7 @@ package struct PassReport: Sendable, Equatable {
 
   package init() {}
 
-  mutating func record(_ next: PassStatus) {
+  package mutating func record(_ next: PassStatus) {
     status = max(status, next)
   }
 }

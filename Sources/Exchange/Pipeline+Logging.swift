@@ -2,7 +2,7 @@ import Logging
 
 extension Pipeline {
   /// Logs one line for what the intake stage did with `entry`.
-  func log(_ outcome: IntakeOutcome, for entry: InboxEntry) {
+  func log(_ outcome: EntryOutcome, for entry: InboxEntry) {
     var values: LogMetadata = ["file.path": entry.path]
     switch outcome {
     case .processed(let kind, let destination, let ids):

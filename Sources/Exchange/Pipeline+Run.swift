@@ -124,7 +124,7 @@ extension Pipeline {
 
   private func takeIfPossible(
     _ entry: InboxEntry, report: inout PassReport
-  ) async -> IntakeOutcome? {
+  ) async -> EntryOutcome? {
     guard let intake = stages.intake else {
       logger.notice("No intake stage in this build, so the file stays", ["file.path": entry.path])
       return nil

@@ -104,8 +104,8 @@ package struct Pipeline: Sendable {
   /// nil when the stage threw.
   func take(
     _ entry: InboxEntry, with intake: any IntakeStage, report: inout PassReport
-  ) async -> IntakeOutcome? {
-    let outcome: IntakeOutcome
+  ) async -> EntryOutcome? {
+    let outcome: EntryOutcome
     do {
       outcome = try await intake.take(entry)
     } catch {

@@ -28,7 +28,7 @@ package struct InboxEntry: Sendable, Equatable {
 }
 
 /// What the intake stage did with one inbox entry.
-package enum IntakeOutcome: Sendable, Equatable {
+package enum EntryOutcome: Sendable, Equatable {
   /// The file's work is committed and the file moved to `destination` under
   /// `inbox/processed/`. `ids` names further IDs for the log line, such as `order.number`.
   case processed(kind: String, destination: String, ids: [String: String] = [:])
@@ -60,7 +60,7 @@ package protocol IntakeStage: Sendable {
 
   /// Takes one entry: classifies it, does its work and moves it, or leaves it in place.
   /// A thrown error leaves the file where it is and is logged as an internal failure.
-  func take(_ entry: InboxEntry) async throws -> IntakeOutcome
+  func take(_ entry: InboxEntry) async throws -> EntryOutcome
 }
 
 /// What one inventory publish cycle did.

@@ -115,7 +115,7 @@ extension Intake {
         reason: "the work is committed, but the move to inbox/processed/ failed (\(error));"
           + " the next pass moves it")
     }
-    logger.info(
+    logger.debug(
       "Export processed",
       [
         "file.path": path, "file.destination": destination, "file.sha256": sha256,

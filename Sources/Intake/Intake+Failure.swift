@@ -40,7 +40,7 @@ extension Intake {
   func moveToFailed(path: String, report: FailureReport, reason: String) -> IntakeOutcome {
     do {
       let moved = try mover.moveToFailed(path, report: report)
-      logger.error(
+      logger.debug(
         "Inbox file failed, moved to inbox/failed/",
         ["file.path": path, "file.destination": moved.file, "error": reason])
       return .failed(errorFile: moved.errorFile, destination: moved.file, reason: reason)

@@ -24,7 +24,7 @@ package final class Intake {
   let clock: @Sendable () -> Date
   let mover: FileMover
   /// The search for the DWF customer in a customers export.
-  let matcher = CustomerMatcher()
+  let matcher: CustomerMatcher
 
   /// Takes that found a file looking truncated, by path, with the size and time they saw.
   var truncatedAttempts: [String: TruncatedAttempts] = [:]
@@ -41,10 +41,16 @@ package final class Intake {
   }
 
   /// Takes a database migrated to the latest version, such as one from `StateSchema.open`.
+  ///
+  /// `matcher` finds the DWF customer in a customers export: by default a customer with `DWF`
+  /// as a whole word of its name or code; with `komet.dwfCustomerId` set, the caller passes a
+  /// matcher for that ID, so the export is taken even when several names contain `DWF`.
   package init(
     workspace: Workspace, database: Database, logger: Logger,
+    matcher: CustomerMatcher = CustomerMatcher(),
     clock: @escaping @Sendable () -> Date = { Date() }
   ) {
+    self.matcher = matcher
     self.workspace = workspace
     self.database = database
     self.logger = logger
@@ -138,7 +144,7 @@ package final class Intake {
 
     do {
       let destination = try mover.moveToProcessed(path)
-      logger.info(
+      logger.debug(
         "Export content was processed before, moved without changes",
         [
           "file.path": path, "file.destination": destination, "file.sha256": sha256,
@@ -169,7 +175,7 @@ package final class Intake {
 
     guard attempts.count > Self.maximumTruncatedAttempts else {
       truncatedAttempts[path] = attempts
-      logger.warning(
+      logger.debug(
         "Inbox file looks truncated, retrying later",
         ["file.path": path, "retry.attempt": "\(attempts.count)", "error": reason])
       return .retryLater(path: path, attempt: attempts.count, reason: reason)

@@ -44,3 +44,42 @@ package enum InventoryFeedError: Error, Equatable, CustomStringConvertible {
     }
   }
 }
+
+/// What kind of trouble an `InventoryFeedError` is, for the exit status of `once`.
+package enum InventoryFailureKind: Sendable, Equatable {
+  /// Komet could not be reached, answered 5xx or 429, or the day's allowance is used up.
+  case kometUnreachable
+  /// The settings or tokens cannot work, such as a rejected token or a malformed ID.
+  case configuration
+  /// The data is unusable, such as a damaged inventory export or a response that cannot be read.
+  case input
+  /// The state database or the outbox failed.
+  case internalFailure
+}
+
+extension InventoryFeedError {
+  /// Sorts the error into the kind that decides the exit status of `once`.
+  package var kind: InventoryFailureKind {
+    switch self {
+    case .noClient, .invalidCustomerId, .invalidLocationId:
+      return .configuration
+    case .noInventoryExport, .inventoryExportUnreadable:
+      return .input
+    case .stateFailed, .writeFailed, .digestFailed:
+      return .internalFailure
+    case .kometFailed(_, _, let error):
+      switch error {
+      case .transport, .outcomeUnknown, .quotaExhausted:
+        return .kometUnreachable
+      case .httpStatus(_, let status, _, _) where status == 429 || status >= 500:
+        return .kometUnreachable
+      case .httpStatus(_, let status, _, _) where status == 401 || status == 403:
+        return .configuration
+      case .komet(.rejected), .komet(.noTokenForMethod), .insecureBaseURL, .invalidBaseURL:
+        return .configuration
+      default:
+        return .input
+      }
+    }
+  }
+}

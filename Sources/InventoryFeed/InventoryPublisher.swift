@@ -21,6 +21,9 @@ package final class InventoryPublisher {
   private let clock: @Sendable () -> Date
   private var lastRequestsPerPull: Int?
   private var loggedBudgetSeconds: Int?
+  /// The error of the last cycle that returned `failed`, nil after a cycle that succeeded, so
+  /// the caller can tell an unreachable Komet from bad input or a bad configuration.
+  package private(set) var lastFailure: InventoryFeedError?
 
   /// Creates a publisher. `client` may be nil for the export source, and `clock` gives the
   /// current time (tests move it forward).
@@ -56,6 +59,7 @@ package final class InventoryPublisher {
   package func publish(_ target: InventoryTarget) async -> InventoryPublishOutcome {
     let reader = InventoryReader(settings: settings, client: client, database: database)
     let pull: InventoryPull
+    lastFailure = nil
     do {
       pull = try await reader.read(target, now: clock())
     } catch {
@@ -172,6 +176,7 @@ package final class InventoryPublisher {
   private func keepPrevious(
     after error: InventoryFeedError, target: InventoryTarget
   ) -> InventoryPublishOutcome {
+    lastFailure = error
     let previous = try? history.latest()
     logger.warning(
       "Inventory read or write failed, so the previous drop stays until the next interval",

@@ -17,7 +17,7 @@ func startKometDWF(_ arguments: [String], errorFile: URL) throws -> Process {
   let process = Process()
   process.executableURL = URL(fileURLWithPath: builtKometDWF!)
   process.arguments = arguments
-  FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+  _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
   process.standardError = try FileHandle(forWritingTo: errorFile)
   process.standardOutput = FileHandle.nullDevice
   try process.run()

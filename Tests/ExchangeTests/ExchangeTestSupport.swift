@@ -51,7 +51,7 @@ struct MovingIntake: IntakeStage {
     }
   }
 
-  func take(_ entry: InboxEntry) async throws -> IntakeOutcome {
+  func take(_ entry: InboxEntry) async throws -> EntryOutcome {
     let text = (try? String(contentsOfFile: entry.path, encoding: .utf8)) ?? ""
     if text.hasPrefix("unreachable") { return .kometUnreachable(reason: "connection refused") }
     if text.hasPrefix("config") { return .configurationUnusable(reason: "no DWF customer ID") }

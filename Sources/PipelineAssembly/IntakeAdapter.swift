@@ -1,0 +1,102 @@
+import Exchange
+import Foundation
+import Intake
+import Synchronization
+import Workspace
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The pipeline's intake stage: hands each inbox entry to `Intake` and translates its outcome.
+///
+/// `Intake` keeps in-memory counts and is owned by one task, so every call goes through a mutex.
+final class IntakeAdapter: IntakeStage {
+  private let intake: Mutex<Intake>
+  private let workspace: Workspace
+
+  init(intake: sending Intake, workspace: Workspace) {
+    self.intake = Mutex(intake)
+    self.workspace = workspace
+  }
+
+  func pendingEntries() throws -> [InboxEntry] {
+    let files = intake.withLock { $0.pendingFiles() }
+    return files.compactMap { file in
+      let folder = (file.path as NSString).deletingLastPathComponent
+      let name = (file.path as NSString).lastPathComponent
+      guard let type = Self.entryType(of: file.path) else { return nil }
+      return InboxEntry(folder: folder, name: name, type: type)
+    }
+  }
+
+  func take(_ entry: InboxEntry) async throws -> EntryOutcome {
+    let area = self.area(of: entry.folder)
+    let outcome: IntakeOutcome = intake.withLock { intake in
+      switch entry.type {
+      case .regularFile:
+        return intake.take(path: entry.path, area: area)
+      case .nonRegular(let kind):
+        return intake.takeNonRegular(path: entry.path, kind: kind, area: area)
+      }
+    }
+    return try Self.translate(outcome)
+  }
+
+  /// `inbox/dwf/` is DWF's area; every other watched folder is the grower's `inbox/`.
+  private func area(of folder: String) -> IntakeArea {
+    let standardized = URL(fileURLWithPath: folder).standardizedFileURL.path
+    return standardized == workspace.dwfInbox.standardizedFileURL.path ? .dwf : .grower
+  }
+
+  static func translate(_ outcome: IntakeOutcome) throws -> EntryOutcome {
+    switch outcome {
+    case .processed(let kind, let destination, let summary):
+      return .processed(kind: kind.rawValue, destination: destination, ids: ["summary": summary])
+    case .alreadyProcessed(let kind, let destination, let firstName):
+      return .processed(
+        kind: kind.rawValue, destination: destination,
+        ids: ["summary": "content processed before as \(firstName), nothing changed"])
+    case .failed(_, let destination, let reason):
+      return .failed(kind: nil, destination: destination, reason: reason)
+    case .waiting(_, let reason):
+      return .waiting(kind: IntakeKind.orderFile.rawValue, reason: reason)
+    case .retryLater(_, let attempt, let reason):
+      return .retryLater(reason: "attempt \(attempt): \(reason)")
+    case .notTaken(let path, let reason):
+      throw IntakeAdapterError.notTaken(path: path, reason: reason)
+    }
+  }
+
+  /// The entry's type by `lstat`, or nil when it is gone.
+  private static func entryType(of path: String) -> InboxEntry.EntryType? {
+    var status = stat()
+    guard lstat(path, &status) == 0 else { return nil }
+    switch status.st_mode & S_IFMT {
+    case S_IFREG:
+      let modified = Date(
+        timeIntervalSince1970: Double(status.st_mtim.tv_sec)
+          + Double(status.st_mtim.tv_nsec) / 1e9)
+      return .regularFile(size: Int64(status.st_size), modified: modified)
+    case S_IFLNK: return .nonRegular(.symbolicLink)
+    case S_IFIFO: return .nonRegular(.fifo)
+    case S_IFSOCK: return .nonRegular(.socket)
+    case S_IFCHR: return .nonRegular(.characterDevice)
+    case S_IFBLK: return .nonRegular(.blockDevice)
+    default: return .nonRegular(.unknown)
+    }
+  }
+}
+
+/// Why the intake left a file in place: its own work failed, not the file.
+enum IntakeAdapterError: Error, CustomStringConvertible {
+  case notTaken(path: String, reason: String)
+
+  var description: String {
+    switch self {
+    case .notTaken(let path, let reason):
+      return "\(path) was left in the inbox: \(reason). The next `once` takes it again, and"
+        + " `run` takes it when the file changes or `run` restarts"
+    }
+  }
+}
