@@ -67,29 +67,11 @@ struct KometCheckCommand {
     let logger = Logger(label: "komet-check", handler: OutputStreamLogHandler(streams: streams))
     let checker = KometCheck(setup: setup, logger: logger, allowsWrites: allowsWrites)
     let allowsWrites = self.allowsWrites
-    let report = waitFor {
+    let report = blockUntilDone {
       await checker.run(announce: { streams.write($0) })
     }
     return report.print(to: streams, setup: setup, allowsWrites: allowsWrites)
   }
 
-  /// Runs `work` on Swift's concurrency pool and blocks the calling thread until it ends.
-  ///
-  /// The command line is synchronous. The caller must not be a thread of that pool, because
-  /// a blocked pool thread could leave `work` with none to run on.
-  private func waitFor<Value: Sendable>(_ work: @escaping @Sendable () async -> Value) -> Value {
-    let done = DispatchSemaphore(value: 0)
-    let box = ResultBox<Value>()
-    Task {
-      box.value = await work()
-      done.signal()
-    }
-    done.wait()
-    return box.value!
-  }
 }
 
-/// The value handed from the task to the blocked thread; the semaphore orders the accesses.
-private final class ResultBox<Value>: @unchecked Sendable {
-  var value: Value?
-}

@@ -51,7 +51,7 @@ struct OnboardingCommand {
     let logger = Logger(label: "onboarding", handler: OutputStreamLogHandler(streams: streams))
     let onboarding = OnboardingRun(
       workspace: workspace, settings: settings, includesTokens: includesTokens, logger: logger)
-    let outcome = waitFor { () async -> Result<OnboardingReport, any Error> in
+    let outcome = blockUntilDone { () async -> Result<OnboardingReport, any Error> in
       do {
         return .success(try await onboarding.run())
       } catch {
@@ -84,23 +84,5 @@ struct OnboardingCommand {
     }
   }
 
-  /// Runs `work` on Swift's concurrency pool and blocks the calling thread until it ends.
-  ///
-  /// The caller must not be a thread of that pool, because a blocked pool thread could leave
-  /// `work` with none to run on.
-  private func waitFor<Value: Sendable>(_ work: @escaping @Sendable () async -> Value) -> Value {
-    let done = DispatchSemaphore(value: 0)
-    let box = OnboardingResultBox<Value>()
-    Task {
-      box.value = await work()
-      done.signal()
-    }
-    done.wait()
-    return box.value!
-  }
 }
 
-/// The value handed from the task to the blocked thread; the semaphore orders the accesses.
-private final class OnboardingResultBox<Value>: @unchecked Sendable {
-  var value: Value?
-}

@@ -19,9 +19,9 @@ struct CommandResult {
 }
 
 /// Runs `komet-dwf` with `arguments` and collects what it writes.
-func runKometDWF(_ arguments: [String], environment: [String: String] = [:]) -> CommandResult {
+func runKometDWF(_ arguments: [String]) -> CommandResult {
   let streams = OutputStreams.collecting()
-  let status = runCommandLine(arguments, streams: streams, environment: environment)
+  let status = runCommandLine(arguments, streams: streams)
   return CommandResult(status: status, output: streams.outputText, error: streams.errorText)
 }
 

@@ -4,14 +4,15 @@ import Testing
 @testable import CLI
 
 struct DemoCommandTests {
+  // `demo` blocks its thread until the pipeline's task ends, so it runs off the test pool.
   @Test("the demo runs one full cycle and lists every artifact it wrote")
-  func demoRunsOneCycle() throws {
+  func demoRunsOneCycle() async throws {
     let folder = try ScratchFolder()
     let workspace = folder.url.appendingPathComponent("demo").path
 
-    let result = runKometDWF(
+    let result = await runOffPool(
       ["demo", "--samples", repositoryPath("Samples"), "--workspace", workspace],
-      environment: ["KOMET_API_URL": "https://api.kometsales.com/api/"])
+      ["KOMET_API_URL": "https://api.kometsales.com/api/"])
 
     #expect(result.status == 0, "\(result.error)")
     #expect(result.output.contains("3 file(s) processed, 0 failed, 0 waiting"))

@@ -46,7 +46,9 @@ struct RunCommandTests {
     return (process, log)
   }
 
-  @Test func secondInstanceRefusedWithPID() throws {
+  // The in-process `once` calls go through `runOffPool`: `once` blocks its thread until its
+  // task ends, and a blocked test thread of the 2-thread pool would starve that task.
+  @Test func secondInstanceRefusedWithPID() async throws {
     let scratch = try ScratchFolder()
     let (process, _) = try startRun(in: scratch)
     defer {
@@ -54,13 +56,13 @@ struct RunCommandTests {
       process.waitUntilExit()
     }
 
-    let second = runKometDWF(["once", "--workspace", scratch.url.path])
+    let second = await runOffPool(["once", "--workspace", scratch.url.path], [:])
     #expect(second.status == 75)
     #expect(second.error.contains("process \(process.processIdentifier) has held"))
   }
 
   @Test(arguments: [SIGTERM, SIGINT])
-  func signalStopsRunAndFreesLock(signal: Int32) throws {
+  func signalStopsRunAndFreesLock(signal: Int32) async throws {
     let scratch = try ScratchFolder()
     let (process, log) = try startRun(in: scratch)
 
@@ -73,7 +75,7 @@ struct RunCommandTests {
 
     let lockFile = scratch.url.appendingPathComponent("state/komet-dwf.lock")
     #expect(try String(contentsOf: lockFile, encoding: .utf8) == "")
-    let next = runKometDWF(["once", "--workspace", scratch.url.path])
+    let next = await runOffPool(["once", "--workspace", scratch.url.path], [:])
     #expect(next.status == 0, "\(next.error)")
   }
 }

@@ -16,7 +16,7 @@ private let canRunSSHServer =
 /// Checks the SFTP layout of `docs/operations.md` against a live sshd on 127.0.0.1.
 @Suite struct SFTPChrootTests {
   @Test(
-    .enabled(if: canRunSSHServer, "needs root and /usr/sbin/sshd"), .timeLimit(.minutes(1)))
+    .enabled(if: canRunSSHServer, "needs root and /usr/sbin/sshd"), .timeLimit(.minutes(3)))
   func dwfAccountReachesOnlyItsFolders() throws {
     let host = SFTPTestHost()
     defer { host.cleanUp() }
