@@ -115,7 +115,7 @@ final class EndToEndWorkspace {
     case initFailed(String)
   }
 
-  /// Stops the sandbox and holds its port, so that Komet refuses connections.
+  /// Stops the sandbox and keeps its port bound, so that connections to Komet are refused.
   func stopSandbox() throws {
     guard let sandbox else { return }
     let port = sandbox.port
@@ -191,7 +191,7 @@ final class EndToEndWorkspace {
   // MARK: Files
 
   /// Copies a sample export or fixture at `path` into `folder` as `name`, through a hidden
-  /// temporary name and a rename, so the watcher sees it whole.
+  /// temporary name and a rename, so the watcher finds it complete.
   @discardableResult
   func drop(_ path: String, as name: String, into folder: URL? = nil) throws -> URL {
     let target = (folder ?? inbox).appendingPathComponent(name)
