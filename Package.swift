@@ -118,6 +118,10 @@ let package = Package(
     .testTarget(
       name: "OperationsTests", dependencies: ["CLI", "Workspace", "InboxLifecycle", "StateStore"]),
     .testTarget(
+      name: "EndToEndTests",
+      dependencies: ["InboxLifecycle", "KometSandbox", "LoopbackHTTP", "StateStore"],
+      exclude: ["Fixtures"]),
+    .testTarget(
       name: "KometIntegrationTests",
       dependencies: [
         "KometClient", "KometSandbox", "Komet", "StateStore", "Logging", "LoopbackHTTP",

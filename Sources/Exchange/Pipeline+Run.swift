@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import StateStore
 import Watching
+import Workspace
 
 extension Pipeline {
   /// An input of the run loop.
@@ -101,6 +102,10 @@ extension Pipeline {
     _ event: WatchEvent, watcher: DirectoryWatcher, report: inout PassReport
   ) async {
     switch event {
+    case .fileReady(let file) where file.name == Workspace.readmeName:
+      // The README that `init` writes into `inbox/` and `inbox/dwf/` is no input, and the
+      // intake's rescan skips it too.
+      return
     case .fileReady(let file):
       let entry = InboxEntry(
         folder: file.folder, name: file.name,

@@ -94,9 +94,40 @@ package struct Pipeline: Sendable {
       report.record(.internalFailure)
       return
     }
+    var incomplete: [InboxEntry] = []
     for entry in entries {
       guard !stop.isRequested else { return }
-      _ = await take(entry, with: intake, report: &report)
+      if case .retryLater = await take(entry, with: intake, report: &report) {
+        incomplete.append(entry)
+      }
+    }
+    await retakeIncomplete(incomplete, with: intake, report: &report)
+  }
+
+  /// The most rounds of `retakeIncomplete`, above the intake's own attempt limit, so a file
+  /// that still looks truncated reaches the intake's decision to fail it.
+  static let maximumRetakeRounds = 5
+
+  /// Takes files that looked incomplete again after a quiet period, until the intake processed
+  /// or failed them. The intake counts attempts only in memory, so without these rounds a
+  /// truncated file would look like a first attempt to every `once` and never fail.
+  private func retakeIncomplete(
+    _ entries: [InboxEntry], with intake: any IntakeStage, report: inout PassReport
+  ) async {
+    var pending = entries
+    let pause = Duration.milliseconds(max(settings.quietPeriodMilliseconds.value, 100))
+    for _ in 0..<Self.maximumRetakeRounds where !pending.isEmpty {
+      try? await Task.sleep(for: pause)
+      var stillPending: [InboxEntry] = []
+      for entry in pending {
+        guard !stop.isRequested else { return }
+        // The earlier take counted the file as waiting; this take counts it again.
+        report.filesWaiting -= 1
+        if case .retryLater = await take(entry, with: intake, report: &report) {
+          stillPending.append(entry)
+        }
+      }
+      pending = stillPending
     }
   }
 
