@@ -5,7 +5,7 @@ import Workspace
 struct DemoArtifacts {
   let workspace: Workspace
 
-  /// One line per file, by folder, with its size and what it is.
+  /// Returns one line per file, by folder, with its size and what it is.
   func summary() -> String {
     let root = workspace.root.path
     var lines = ["Files in the workspace (\(root)):"]
@@ -19,7 +19,7 @@ struct DemoArtifacts {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// The workspace's files, relative to its root, sorted, without the temporary folders.
+  /// Lists the workspace's files relative to its root, sorted, without the temporary folders.
   private func files() -> [String] {
     guard let walker = FileManager.default.enumerator(atPath: workspace.root.path) else {
       return []
@@ -49,7 +49,7 @@ struct DemoArtifacts {
     return text.padding(toLength: 9, withPad: " ", startingAt: 0)
   }
 
-  /// What a file of the workspace is, judged by where it lies and its name.
+  /// Describes a file of the workspace by the folder it is in and its name.
   static func describe(_ relative: String) -> String {
     let name = (relative as NSString).lastPathComponent
     switch true {

@@ -177,8 +177,8 @@ struct DemoCommand {
     }
   }
 
-  /// The demo's `komet-dwf.json`: the sandbox's URL and company, its token files, and the
-  /// first sample location as the default.
+  /// Returns the demo's `komet-dwf.json`: the sandbox's URL and company, its token files, and
+  /// the first sample location as the default.
   private func demoConfig(baseURL: String) -> String {
     """
     {

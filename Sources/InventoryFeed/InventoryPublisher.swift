@@ -144,7 +144,7 @@ package final class InventoryPublisher {
     try writer.writeLatest(record, updatedAt: now)
     try history.save(record)
 
-    logger.info(
+    logger.debug(
       "Inventory drop written",
       [
         "inventory.sequence": "\(sequence)", "inventory.items": "\(items.count)",
@@ -166,7 +166,7 @@ package final class InventoryPublisher {
     try dropWriter.writeLatest(record, updatedAt: now)
     try history.save(record)
 
-    logger.info(
+    logger.debug(
       "Inventory unchanged, latest.json refreshed",
       ["inventory.sequence": "\(record.sequence)", "inventory.items": "\(record.itemCount)"])
     return .unchanged(sequence: record.sequence, itemCount: record.itemCount)

@@ -68,7 +68,7 @@ final class IntakeAdapter: IntakeStage {
     }
   }
 
-  /// The entry's type by `lstat`, or nil when it is gone.
+  /// Returns the entry's type by `lstat`, or nil when it is gone.
   private static func entryType(of path: String) -> InboxEntry.EntryType? {
     var status = stat()
     guard lstat(path, &status) == 0 else { return nil }
@@ -88,7 +88,7 @@ final class IntakeAdapter: IntakeStage {
   }
 }
 
-/// Why the intake left a file in place: its own work failed, not the file.
+/// A failure of the intake's own work (not of the file), which leaves the file in place.
 enum IntakeAdapterError: Error, CustomStringConvertible {
   case notTaken(path: String, reason: String)
 

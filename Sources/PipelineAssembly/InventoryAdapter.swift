@@ -80,7 +80,7 @@ final class InventoryAdapter: InventoryStage {
     var reason: String
   }
 
-  /// Builds the publish target, or says which IDs are missing and how to get them.
+  /// Builds the publish target, or returns which IDs are missing and how to get them.
   private func makeTarget(_ ids: ResolvedIDs) -> Result<InventoryTarget, MissingIDs> {
     let locations = ids.locations.map(\.id.digits)
     guard feedSettings.source != .export else {
@@ -124,7 +124,7 @@ final class InventoryAdapter: InventoryStage {
   }
 }
 
-/// Why the inventory stage failed in a way that is neither Komet's nor the data's fault.
+/// An inventory stage failure that is neither Komet's fault nor the data's.
 enum InventoryAdapterError: Error, CustomStringConvertible {
   case internalFailure(reason: String)
 

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Which Komet ID a `KnownID` is.
+/// The kind of Komet ID a `KnownID` is.
 package enum KnownIDKind: String, Sendable, CaseIterable {
   /// The customer record that stands for DWF, from the customers export's Id column.
   case dwfCustomer

@@ -183,7 +183,8 @@ package final class PendingFile {
   }
 }
 
-/// Why an output file could not be written. The destination is left as it was in every case.
+/// The reasons an output file could not be written. The destination is left as it was in
+/// every case.
 package enum AtomicFileError: Error, Equatable, CustomStringConvertible {
   case cannotCreateFolder(path: String, errno: Int32)
   case cannotCreate(path: String, errno: Int32)
