@@ -65,7 +65,7 @@ let package = Package(
       name: "PipelineAssembly",
       dependencies: [
         "Exchange", "Intake", "InventoryFeed", "Onboarding", "Configuration", "Komet",
-        "KometClient", "KometExports", "Logging", "StateStore", "Workspace",
+        "KometClient", "KometExports", "Logging", "StateStore", "Watching", "Workspace",
       ]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(

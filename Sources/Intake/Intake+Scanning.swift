@@ -35,8 +35,8 @@ extension Intake {
         continue
       }
       let path = (folder as NSString).appendingPathComponent(name)
-      guard let entry = FileEntry.read(path) else { continue }
-      if entry.type == .folder {
+      guard let entry = EntryStatus.read(path: path) else { continue }
+      if entry.kind == .folder {
         if area == .grower, Self.knownSubfolders.contains(name) { continue }
         reportUnknownSubfolder(path)
         continue

@@ -62,10 +62,10 @@ package final class Intake {
   /// `inbox/dwf/` (`.dwf`). An entry that turns out not to be a regular file goes the way of
   /// `takeNonRegular`.
   package func take(path: String, area: IntakeArea) -> IntakeOutcome {
-    guard let entry = FileEntry.read(path) else {
+    guard let entry = EntryStatus.read(path: path) else {
       return .notTaken(path: path, reason: "the file no longer exists")
     }
-    switch entry.type {
+    switch entry.kind {
     case .regular:
       break
     case .folder:
@@ -159,7 +159,7 @@ package final class Intake {
 
   /// Counts a take that found the file looking truncated, and fails the file once the count
   /// for the same size and modification time passes `maximumTruncatedAttempts`.
-  private func retryOrFail(path: String, area: IntakeArea, entry: FileEntry, reason: String)
+  private func retryOrFail(path: String, area: IntakeArea, entry: EntryStatus, reason: String)
     -> IntakeOutcome
   {
     var attempts = TruncatedAttempts(

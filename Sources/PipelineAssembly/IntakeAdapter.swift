@@ -2,11 +2,8 @@ import Exchange
 import Foundation
 import Intake
 import Synchronization
+import Watching
 import Workspace
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// The pipeline's intake stage: hands each inbox entry to `Intake` and translates its outcome.
 ///
@@ -70,20 +67,11 @@ final class IntakeAdapter: IntakeStage {
 
   /// Returns the entry's type by `lstat`, or nil when it is gone.
   private static func entryType(of path: String) -> InboxEntry.EntryType? {
-    var status = stat()
-    guard lstat(path, &status) == 0 else { return nil }
-    switch status.st_mode & S_IFMT {
-    case S_IFREG:
-      let modified = Date(
-        timeIntervalSince1970: Double(status.st_mtim.tv_sec)
-          + Double(status.st_mtim.tv_nsec) / 1e9)
-      return .regularFile(size: Int64(status.st_size), modified: modified)
-    case S_IFLNK: return .nonRegular(.symbolicLink)
-    case S_IFIFO: return .nonRegular(.fifo)
-    case S_IFSOCK: return .nonRegular(.socket)
-    case S_IFCHR: return .nonRegular(.characterDevice)
-    case S_IFBLK: return .nonRegular(.blockDevice)
-    default: return .nonRegular(.unknown)
+    guard let status = EntryStatus.read(path: path) else { return nil }
+    switch status.kind {
+    case .regular: return .regularFile(size: status.size, modified: status.modified)
+    case .folder: return nil
+    case .other(let kind): return .nonRegular(kind)
     }
   }
 }

@@ -3,21 +3,21 @@ import Glibc
 
 /// The type of a directory entry, and the values whose change means the file changed, as
 /// `lstat` returns them.
-struct EntryStatus: Equatable {
-  enum Kind: Equatable {
+package struct EntryStatus: Equatable, Sendable {
+  package enum Kind: Equatable, Sendable {
     case regular
     case folder
     case other(NonRegularKind)
   }
 
-  let kind: Kind
-  let device: UInt
-  let inode: UInt
-  let size: Int64
-  let modifiedSeconds: Int
-  let modifiedNanoseconds: Int
+  package let kind: Kind
+  package let device: UInt
+  package let inode: UInt
+  package let size: Int64
+  package let modifiedSeconds: Int
+  package let modifiedNanoseconds: Int
 
-  var modified: Date {
+  package var modified: Date {
     Date(
       timeIntervalSince1970: TimeInterval(modifiedSeconds)
         + TimeInterval(modifiedNanoseconds) / 1_000_000_000)
@@ -25,7 +25,7 @@ struct EntryStatus: Equatable {
 
   /// Reads the entry at `path` with `lstat(2)`, so a symbolic link is described, not followed.
   /// Returns nil when the entry is gone or cannot be read.
-  static func read(path: String) -> EntryStatus? {
+  package static func read(path: String) -> EntryStatus? {
     var status = stat()
     guard lstat(path, &status) == 0 else { return nil }
     return EntryStatus(
