@@ -255,7 +255,7 @@ func helpText(for command: String? = nil) -> String {
       """
       \(StatusCommand.usage)
           Prints the last inventory drop and its age (from outbox/dwf/inventory/latest.json),
-          the files in inbox/failed/ with the first line of each error file, the files
+          the files in inbox/failed/ with the problem each error file names, the files
           waiting in the inbox, Komet requests counted today per token role against their
           limits, and the change requests that wait. It takes no lock, so it works while run
           is running. --json prints the same as one JSON object. Exit statuses: 0; with

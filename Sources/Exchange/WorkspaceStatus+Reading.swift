@@ -43,7 +43,8 @@ extension WorkspaceStatus {
       updatedAt: updatedAt, manifest: manifest)
   }
 
-  /// Lists `inbox/failed/` without the error files, each with its error file's first line.
+  /// Lists `inbox/failed/` without the error files, each with the problem its error file
+  /// names (the `Problem:` line, or the first line of an error file without one).
   static func listFailed(_ folder: URL) throws -> [FailedFile] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     let suffix = ".error.txt"
@@ -51,8 +52,10 @@ extension WorkspaceStatus {
     return files.map { name in
       let errorPath = folder.appendingPathComponent(name + suffix).path
       let text = (try? String(contentsOfFile: errorPath, encoding: .utf8))
-      let firstLine = text?.split(separator: "\n", omittingEmptySubsequences: true).first
-      return FailedFile(name: name, firstErrorLine: firstLine.map(String.init))
+      let lines = text?.split(separator: "\n", omittingEmptySubsequences: true) ?? []
+      let problem = lines.first { $0.hasPrefix("Problem: ") }
+        .map { String($0.dropFirst("Problem: ".count)) }
+      return FailedFile(name: name, firstErrorLine: problem ?? lines.first.map(String.init))
     }
   }
 

@@ -103,7 +103,8 @@ package struct FileMover: Sendable {
 
     let name = (source as NSString).lastPathComponent
     for attempt in 1...Self.maximumAttempts {
-      let fileName = UniqueName.name(name, attempt: attempt)
+      let fileName = UniqueName.name(
+        name, attempt: attempt, reserving: FailedFile.errorSuffix.utf8.count)
       let candidate = (failedFolder as NSString).appendingPathComponent(fileName)
       let errorFile = candidate + FailedFile.errorSuffix
       let moved = FailedFile(file: candidate, errorFile: errorFile)
@@ -208,8 +209,9 @@ package struct FileMover: Sendable {
   /// replace an error file that another failure wrote under the same name in the meantime.
   private func writeErrorFile(_ text: String, to errorFile: String) throws -> Bool {
     let folder = (errorFile as NSString).deletingLastPathComponent
+    // A short temporary name, because the error file's own name may be near the 255-byte limit.
     let temporary = (folder as NSString).appendingPathComponent(
-      ".\((errorFile as NSString).lastPathComponent).\(UUID().uuidString).tmp")
+      ".error-\(UUID().uuidString).tmp")
     if let error = FileSystemCalls.writeSynced(text, to: temporary) {
       throw InboxLifecycleError.errorFileWriteFailed(path: temporary, errno: error.code)
     }
@@ -244,11 +246,24 @@ package struct FailedFile: Equatable, Sendable {
 /// Builds the numbered names for a name that is taken: `name.xlsx`, `name (2).xlsx`,
 /// `name (3).xlsx`, and `name`, `name (2)` without an extension.
 enum UniqueName {
-  static func name(_ name: String, attempt: Int) -> String {
-    guard attempt > 1 else { return name }
+  /// The longest file name Linux file systems take, in bytes (`NAME_MAX`).
+  static let maximumBytes = 255
+
+  /// Returns `name`, numbered from the second attempt on, shortened when needed so that the
+  /// name plus `reserving` more bytes (such as `.error.txt`) still fits in `maximumBytes`.
+  ///
+  /// Shortening drops characters from the end of the base name and keeps the extension, so a
+  /// very long name still lands in `failed/` or `processed/`; the error file keeps the name
+  /// as it was dropped.
+  static func name(_ name: String, attempt: Int, reserving: Int = 0) -> String {
     let extensionText = (name as NSString).pathExtension
-    guard !extensionText.isEmpty else { return "\(name) (\(attempt))" }
-    let base = (name as NSString).deletingPathExtension
-    return "\(base) (\(attempt)).\(extensionText)"
+    var base = extensionText.isEmpty ? name : (name as NSString).deletingPathExtension
+    let suffix =
+      (attempt > 1 ? " (\(attempt))" : "") + (extensionText.isEmpty ? "" : "." + extensionText)
+    let room = maximumBytes - reserving - suffix.utf8.count
+    while base.utf8.count > max(room, 1), !base.isEmpty {
+      base.removeLast()
+    }
+    return base + suffix
   }
 }

@@ -3,6 +3,7 @@ import InboxLifecycle
 import Inventory
 import KometExports
 import StateStore
+import Watching
 
 extension Intake {
   /// Stores the DWF customer's ID from a customers export, or fails the file when no customer
@@ -52,9 +53,10 @@ extension Intake {
         sourceFile: Self.fileName(of: path), sourceSHA256: sha256, recordedAt: now)
     }
     let count = ids.count
+    let shown = ids.prefix(10).map(\.id).joined(separator: ", ")
     let summary =
-      "\(count) location\(count == 1 ? "" : "s"): "
-      + ids.map(\.id).joined(separator: ", ")
+      "\(count) location\(count == 1 ? "" : "s"): " + shown
+      + (count > 10 ? " and \(count - 10) more" : "")
     return commit(path: path, sha256: sha256, kind: .locationsExport, at: now, summary: summary) {
       try KnownIDs(database: database).replace(.location, with: ids)
     }
@@ -84,6 +86,15 @@ extension Intake {
     work: () throws -> Void
   ) -> IntakeOutcome {
     let fileName = Self.fileName(of: path)
+    if let before = takenEntry, EntryStatus.read(path: path) != before {
+      logger.warning(
+        "Inbox file changed while it was read, taken again once it settles",
+        ["file.path": path])
+      return .retryLater(
+        path: path, attempt: 0,
+        reason: "the file changed while it was read, so nothing was stored from it")
+    }
+
     // NOTE: The move adds a numbered suffix when the name is taken, which this recorded
     // destination does not show.
     let expectedDestination = (mover.processedFolder(for: now) as NSString)

@@ -1,5 +1,6 @@
 import Foundation
 import InboxLifecycle
+import Inventory
 import KometExports
 import Logging
 import StateStore
@@ -32,6 +33,9 @@ package final class Intake {
   var notedOrderFiles: Set<String> = []
   /// Unknown subfolders already reported, by path.
   var reportedSubfolders: Set<String> = []
+  /// The file's `lstat` before it was hashed and read, which the commit compares with the
+  /// file then, so content swapped in meanwhile is never recorded under the first hash.
+  var takenEntry: EntryStatus?
 
   struct TruncatedAttempts {
     var size: Int64
@@ -90,6 +94,7 @@ package final class Intake {
       return retryOrFail(path: path, area: area, entry: entry, reason: reason)
     }
     truncatedAttempts[path] = nil
+    takenEntry = entry
 
     switch (classification, area) {
     case (.unusable(let problem), _):
@@ -127,20 +132,31 @@ package final class Intake {
 
   // MARK: Steps
 
-  /// Moves a grower export whose content was processed before to `processed/`, changing
-  /// nothing else, or returns nil when the content is new.
+  /// Moves a grower export whose content is the one its kind's stored IDs or lines came from
+  /// to `processed/`, changing nothing else. Returns nil when the content is new, or when it
+  /// was processed before but a later export of its kind replaced it: dropping an earlier
+  /// export again makes it current again, which is how a grower undoes a wrong export.
   private func takeKnownContent(path: String, sha256: String) -> IntakeOutcome? {
     let record: ProcessedExport
+    let current: String?
     do {
       guard let found = try ProcessedExports(database: database).export(sha256: sha256) else {
         return nil
       }
       record = found
+      guard let kind = IntakeKind(rawValue: record.kind) else { return nil }
+      current = try currentSHA256(of: kind)
     } catch {
       logger.error("Processed exports could not be read", ["file.path": path, "error": "\(error)"])
       return .notTaken(path: path, reason: "the state database could not be read (\(error))")
     }
     guard let kind = IntakeKind(rawValue: record.kind) else { return nil }
+    guard current == sha256.lowercased() else {
+      logger.info(
+        "Export processed before but replaced since, taking it again",
+        ["file.path": path, "file.sha256": sha256, "export.kind": kind.rawValue])
+      return nil
+    }
 
     do {
       let destination = try mover.moveToProcessed(path)
@@ -154,6 +170,20 @@ package final class Intake {
     } catch {
       logger.error("Inbox file could not be moved", ["file.path": path, "error": "\(error)"])
       return .notTaken(path: path, reason: "the move to inbox/processed/ failed (\(error))")
+    }
+  }
+
+  /// Returns the SHA-256 of the export that the stored IDs or lines of `kind` came from.
+  private func currentSHA256(of kind: IntakeKind) throws -> String? {
+    switch kind {
+    case .customersExport:
+      return try KnownIDs(database: database).ids(.dwfCustomer).first?.sourceSHA256
+    case .locationsExport:
+      return try KnownIDs(database: database).ids(.location).first?.sourceSHA256
+    case .inventoryExport:
+      return try StoredInventoryExport(database: database).sourceSHA256()
+    case .orderFile:
+      return nil
     }
   }
 

@@ -73,6 +73,16 @@ package struct StoredInventoryExport {
     }
   }
 
+  /// Returns the SHA-256 of the export the stored copy came from, or nil when there is none,
+  /// without reading its lines.
+  package func sourceSHA256() throws -> String? {
+    let statement = try database.prepare(
+      "SELECT source_sha256 FROM inventory_export_source WHERE id = 1")
+    defer { statement.finalize() }
+    guard try statement.step() else { return nil }
+    return statement.string(at: 0)
+  }
+
   /// Returns the stored copy, or nil when no inventory export was ever taken.
   ///
   /// - Throws: `StoredInventoryExportError.invalidPrice` for a price that is not decimal text,

@@ -132,12 +132,14 @@ final class WatchLoop {
     switch event {
     case .fileReady(let file):
       logger.debug("File ready", ["watch.path": file.path, "watch.size": "\(file.size)"])
+    // The consumer decides what a non-regular entry or a subfolder means (the inbox's own
+    // `processed/` and `failed/` are expected), so these are logged for debugging only.
     case .nonRegularFile(let folder, let name, let kind):
-      logger.warning(
+      logger.debug(
         "Entry is not a regular file",
         ["watch.path": folder + "/" + name, "watch.kind": kind.rawValue])
     case .subfolder(let folder, let name):
-      logger.notice("Unknown subfolder left alone", ["watch.path": folder + "/" + name])
+      logger.debug("Subfolder found", ["watch.path": folder + "/" + name])
     case .folderProblem(let error):
       logger.error("Watched folder unavailable", ["watch.error": error.description])
     }

@@ -63,6 +63,24 @@ struct FileMoverTests {
     #expect(try folder.names(in: "inbox/failed") == ["customers.xlsx", "customers.xlsx.error.txt"])
   }
 
+  @Test(arguments: [204, 250, 255])
+  func longNameFailsWithinNameLimit(length: Int) throws {
+    let name = String(repeating: "n", count: length - 4) + ".csv"
+    let source = try folder.drop(name, text: "junk")
+
+    let moved = try mover().moveToFailed(source, report: Self.report)
+
+    let stored = (moved.file as NSString).lastPathComponent
+    let errorName = (moved.errorFile as NSString).lastPathComponent
+    #expect(errorName.utf8.count <= 255)
+    #expect(stored.hasSuffix(".csv"))
+    #expect(errorName == stored + ".error.txt")
+    #expect(try folder.contents(of: moved.file) == "junk")
+    #expect(FileManager.default.fileExists(atPath: moved.errorFile))
+    #expect(!FileManager.default.fileExists(atPath: source))
+    #expect(try folder.names(in: "inbox/failed").allSatisfy { !$0.hasSuffix(".tmp") })
+  }
+
   @Test func reportOmitsUnknownLocation() {
     let report = FailureReport(
       fileName: "notes.txt", problem: "The file is not an export.",

@@ -49,12 +49,7 @@ struct IntakeLifecycleTests {
       repositoryFile: "Samples/komet-customers.xlsx", to: "inbox/customers.xlsx")
     let intake = folder.makeIntake()
     _ = intake.take(path: first, area: .grower)
-    // A later change that the repeated file must not undo.
-    let edited = KnownID(
-      kind: .dwfCustomer, id: "999", sourceFile: "manual",
-      sourceSHA256: String(repeating: "a", count: 64),
-      recordedAt: IntakeWorkspace.now)
-    try folder.knownIDs.replace(.dwfCustomer, with: [edited])
+    let stored = try folder.knownIDs.ids(.dwfCustomer)
 
     let again = try folder.copy(
       repositoryFile: "Samples/komet-customers.xlsx", to: "inbox/customers again.xlsx")
@@ -65,7 +60,31 @@ struct IntakeLifecycleTests {
         == .alreadyProcessed(
           kind: .customersExport, destination: folder.file("\(Self.today)/customers again.xlsx"),
           firstName: "customers.xlsx"))
-    #expect(try folder.knownIDs.ids(.dwfCustomer).map(\.id) == ["999"])
+    #expect(try folder.knownIDs.ids(.dwfCustomer) == stored)
+  }
+
+  @Test func earlierExportAgainBecomesCurrent() throws {
+    let folder = try IntakeWorkspace()
+    let intake = folder.makeIntake()
+    let sample = try folder.copy(
+      repositoryFile: "Samples/komet-locations.xlsx", to: "inbox/locations.xlsx")
+    _ = intake.take(path: sample, area: .grower)
+    let wrong = try folder.write(
+      "inbox/wrong.csv", text: "Name,Code,Location ID\r\nSomewhere,X,1\r\n")
+    _ = intake.take(path: wrong, area: .grower)
+    #expect(try folder.knownIDs.ids(.location).map(\.id) == ["1"])
+
+    let again = try folder.copy(
+      repositoryFile: "Samples/komet-locations.xlsx", to: "inbox/locations again.xlsx")
+    let outcome = intake.take(path: again, area: .grower)
+
+    guard case .processed(.locationsExport, _, _) = outcome else {
+      Issue.record("expected the earlier export to be taken again, got \(outcome)")
+      return
+    }
+    let ids = try folder.knownIDs.ids(.location)
+    #expect(ids.map(\.id) == ["200101", "200102", "200103", "200104"])
+    #expect(ids.allSatisfy { $0.sourceFile == "locations again.xlsx" })
   }
 
   @Test func crashAfterCommitMovesFileAsAlreadyProcessed() throws {
