@@ -234,8 +234,9 @@ func helpText(for command: String? = nil) -> String {
           is complete, carries out queued change requests about every second, and writes an
           inventory drop every inventory.intervalMinutes. On a signal it finishes the step in
           progress, releases state/komet-dwf.lock and exits 0. Logs one line per event to
-          standard error. Exit statuses: 75 another process holds the workspace lock; 78
-          the configuration is invalid or a watched folder is missing (run init first).
+          standard error. Exit statuses: 66 the folder is not a workspace (run init first);
+          75 another process holds the workspace lock; 78 the configuration is invalid or
+          inbox/dwf/ is missing.
       """
     ),
     (

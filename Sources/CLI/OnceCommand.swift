@@ -18,6 +18,9 @@ struct OnceCommand {
   }
 
   func run(streams: OutputStreams, environment: [String: String]) throws -> ExitCode {
+    if let missing = WorkspaceCheck.requireInbox(workspace, command: "once", streams: streams) {
+      return missing
+    }
     let lock = try WorkspaceLock(workspace: workspace)
     defer { lock.release() }
     let stop = StopSignal.trapping()

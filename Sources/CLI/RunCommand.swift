@@ -24,6 +24,9 @@ struct RunCommand {
   }
 
   func run(streams: OutputStreams, environment: [String: String]) throws -> ExitCode {
+    if let missing = WorkspaceCheck.requireInbox(workspace, command: "run", streams: streams) {
+      return missing
+    }
     let lock = try WorkspaceLock(workspace: workspace)
     defer { lock.release() }
     let stop = StopSignal.trapping()

@@ -28,6 +28,9 @@ struct StatusCommand {
   func run(streams: OutputStreams, environment: [String: String], now: Date = Date()) throws
     -> ExitCode
   {
+    if let missing = WorkspaceCheck.requireInbox(workspace, command: "status", streams: streams) {
+      return missing
+    }
     let komet: KometSettings
     let exchange: ExchangeSettings
     do {
@@ -74,8 +77,14 @@ enum StatusReport {
     lines.append("")
 
     lines.append("Komet requests today, per token role:")
-    for use in status.quota {
-      lines.append("  \(use.role.rawValue): \(use.used) of \(use.limit)")
+    let shared = status.quota.filter(\.isShared)
+    for use in status.quota where !use.isShared {
+      lines.append("  \(use.role.rawValue): \(use.used) of its own \(use.limit)")
+    }
+    if let limit = shared.first?.limit {
+      let used = shared.reduce(Int64(0)) { $0 + $1.used }
+      let parts = shared.map { "\($0.role.rawValue) \($0.used)" }.joined(separator: ", ")
+      lines.append("  \(used) of \(limit) shared (\(parts))")
     }
     lines.append("  reserved for orders: \(status.reserveForOrders)")
     lines.append("")

@@ -29,6 +29,8 @@ package struct QuotaUse: Sendable, Equatable {
   package var role: StateStore.TokenRole
   package var used: Int64
   package var limit: Int
+  /// Whether the limit is the `dailyLimit` that all roles without their own limit share.
+  package var isShared: Bool = false
 }
 
 /// Something that `status --check` treats as needing a person.
@@ -117,9 +119,12 @@ package struct WorkspaceStatus: Sendable {
     defer { database.close() }
     let ledger = QuotaLedger(database: database, timeZone: komet.quota.timeZone)
     for role in [StateStore.TokenRole.company, .customer, .user] {
-      let limit = komet.quota.limit(for: Komet.TokenRole(rawValue: role.rawValue)!)
+      let kometRole = Komet.TokenRole(rawValue: role.rawValue)!
+      let limit = komet.quota.limit(for: kometRole)
       status.quota.append(
-        QuotaUse(role: role, used: try ledger.count(role: role, at: now), limit: limit))
+        QuotaUse(
+          role: role, used: try ledger.count(role: role, at: now), limit: limit,
+          isShared: komet.quota.roleLimits[kometRole] == nil))
     }
     status.changeRequests = try ChangeRequests(database: database).unfinished()
     return status

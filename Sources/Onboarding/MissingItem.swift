@@ -46,7 +46,8 @@ package struct MissingItem: Equatable, Sendable {
   static let dwfCustomerId = MissingItem(
     kind: .dwfCustomerId, name: "DWF customer ID",
     instructions: "In Komet, open Setup > Customers, click Export to Excel and drop the file into"
-      + " inbox/; the Id column of DWF's row is the ID. Or set komet.dwfCustomerId in"
+      + " inbox/; the Id column of DWF's row is the ID. The ID counts once `komet-dwf once`"
+      + " (or a running `komet-dwf run`) has taken the file. Or set komet.dwfCustomerId in"
       + " komet-dwf.json.")
 
   static func ambiguousDWFCustomer(_ ids: [KometID]) -> MissingItem {
@@ -60,7 +61,8 @@ package struct MissingItem: Equatable, Sendable {
   static let locationIds = MissingItem(
     kind: .locationIds, name: "Location IDs",
     instructions: "In Komet, open Setup > Locations, click Export to Excel and drop the file into"
-      + " inbox/; the last column holds each location's ID.")
+      + " inbox/; the last column holds each location's ID. The IDs count once `komet-dwf once`"
+      + " (or a running `komet-dwf run`) has taken the file.")
 
   static let defaultLocationWithoutLocations = MissingItem(
     kind: .defaultLocation, name: "Default location",

@@ -93,11 +93,12 @@ final class InventoryAdapter: InventoryStage {
     let needed: [MissingItem.Kind] = [.companyId, .dwfCustomerId]
     let missing = ids.missing.filter { needed.contains($0.kind) }
     guard missing.isEmpty, let company = ids.companyId, let customer = ids.dwfCustomer else {
-      let text = missing.map { "\($0.name): \($0.instructions)" }.joined(separator: "; ")
+      let text = missing.map { "\($0.name) is missing: \($0.instructions)" }
+        .joined(separator: " ")
       return .failure(
         MissingIDs(
-          reason: "the inventory source \(feedSettings.source.rawValue) needs the company ID and"
-            + " the DWF customer ID; \(text.isEmpty ? "they are missing" : text)"))
+          reason: "the inventory source \(feedSettings.source.rawValue) cannot be read. "
+            + (text.isEmpty ? "The company ID or the DWF customer ID is missing." : text)))
     }
     return .success(
       InventoryTarget(

@@ -106,13 +106,16 @@ extension SpreadsheetError: CustomStringConvertible {
         + " Export and copy it again."
     case .zipEntryTooLarge(let path, let entry, let limit):
       return "\(path): entry \(entry) inflates past the limit of \(limit) bytes per entry."
-        + " If the file is genuine, raise the limit; otherwise discard it."
+        + " If the file is genuine, export it as .csv instead, which has no such limit;"
+        + " otherwise discard it."
     case .zipTotalTooLarge(let path, let entry, let limit):
       return "\(path): reading entry \(entry) takes the archive past the limit of \(limit)"
-        + " inflated bytes in total. If the file is genuine, raise the limit."
+        + " inflated bytes in total. If the file is genuine, export it as .csv instead, which"
+        + " has no such limit."
     case .zipCompressionRatioTooHigh(let path, let entry, let limit):
       return "\(path): entry \(entry) inflates to more than \(limit) times its compressed"
-        + " size, as a zip bomb does. If the file is genuine, raise the ratio limit."
+        + " size, as a zip bomb does. If the file is genuine, export it as .csv instead;"
+        + " otherwise discard it."
     case .xmlMalformed(let path, let part, let line, let message):
       return "\(path): part \(part) is not well-formed XML (line \(line): \(message))."
         + " Re-save the file in Excel or LibreOffice as .xlsx."

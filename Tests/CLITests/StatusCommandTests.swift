@@ -41,7 +41,7 @@ struct StatusCommandTests {
     #expect(check.status == 0, "\(check.error)")
     #expect(check.output.contains("Inventory drop: sequence 12, 40 items"))
     #expect(check.output.contains("2 minutes ago"))
-    #expect(check.output.contains("company: 0 of 1000"))
+    #expect(check.output.contains("0 of 1000 shared (company 0, customer 0, user 0)"))
     #expect(check.output.contains("reserved for orders: 200"))
   }
 

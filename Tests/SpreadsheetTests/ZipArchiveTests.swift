@@ -300,7 +300,8 @@ struct ZipArchiveTests {
     #expect(
       WorkbookProbe.errorText(bytes, limits: ZipArchiveTests.limits(entry: 10_000))
         == "book.xlsx: entry xl/worksheets/sheet1.xml inflates past the limit of 10000 bytes per"
-        + " entry. If the file is genuine, raise the limit; otherwise discard it.")
+        + " entry. If the file is genuine, export it as .csv instead, which has no such limit;"
+        + " otherwise discard it.")
   }
 
   @Test func entryLyingAboutItsSizeStopsAtTheLimit() {
@@ -312,7 +313,8 @@ struct ZipArchiveTests {
       WorkbookProbe.errorText(
         TestZipWriter(entries).bytes(), limits: ZipArchiveTests.limits(entry: 10_000))
         == "book.xlsx: entry xl/worksheets/sheet1.xml inflates past the limit of 10000 bytes per"
-        + " entry. If the file is genuine, raise the limit; otherwise discard it.")
+        + " entry. If the file is genuine, export it as .csv instead, which has no such limit;"
+        + " otherwise discard it.")
   }
 
   @Test func archiveOverTheTotalLimitNamesTheEntry() {
@@ -324,7 +326,8 @@ struct ZipArchiveTests {
       WorkbookProbe.errorText(
         TestZipWriter(entries).bytes(), limits: ZipArchiveTests.limits(total: limit))
         == "book.xlsx: reading entry xl/worksheets/sheet1.xml takes the archive past the limit of"
-        + " \(limit) inflated bytes in total. If the file is genuine, raise the limit.")
+        + " \(limit) inflated bytes in total. If the file is genuine, export it as .csv instead,"
+        + " which has no such limit.")
   }
 
   @Test func compressionRatioOverTheLimitIsRejected() {
@@ -333,7 +336,8 @@ struct ZipArchiveTests {
       WorkbookProbe.errorText(
         bytes, limits: ZipArchiveTests.limits(ratio: 5, threshold: 4_096))
         == "book.xlsx: entry xl/worksheets/sheet1.xml inflates to more than 5 times its"
-        + " compressed size, as a zip bomb does. If the file is genuine, raise the ratio limit.")
+        + " compressed size, as a zip bomb does. If the file is genuine, export it as .csv"
+        + " instead; otherwise discard it.")
   }
 
   @Test func defaultLimitsReadTheSameSheet() throws {
@@ -363,7 +367,8 @@ struct ZipArchiveTests {
     #expect(
       text?.hasSuffix(
         "takes the archive past the limit of \(limit) inflated bytes in"
-          + " total. If the file is genuine, raise the limit.") == true)
+          + " total. If the file is genuine, export it as .csv instead, which has no such"
+          + " limit.") == true)
   }
 }
 
