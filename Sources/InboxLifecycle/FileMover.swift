@@ -253,7 +253,7 @@ enum UniqueName {
   /// name plus `reserving` more bytes (such as `.error.txt`) still fits in `maximumBytes`.
   ///
   /// Shortening drops characters from the end of the base name and keeps the extension, so a
-  /// very long name still lands in `failed/` or `processed/`; the error file keeps the name
+  /// very long name still lands in `failed/` or `processed/`. The error file keeps the name
   /// as it was dropped.
   static func name(_ name: String, attempt: Int, reserving: Int = 0) -> String {
     let extensionText = (name as NSString).pathExtension

@@ -47,7 +47,7 @@ package final class Intake {
   /// Takes a database migrated to the latest version, such as one from `StateSchema.open`.
   ///
   /// `matcher` finds the DWF customer in a customers export: by default a customer with `DWF`
-  /// as a whole word of its name or code; with `komet.dwfCustomerId` set, the caller passes a
+  /// as a whole word of its name or code. With `komet.dwfCustomerId` set, the caller passes a
   /// matcher for that ID, so the export is taken even when several names contain `DWF`.
   package init(
     workspace: Workspace, database: Database, logger: Logger,
