@@ -18,19 +18,10 @@ struct OnceCommand {
   }
 
   func run(streams: OutputStreams, environment: [String: String]) throws -> ExitCode {
-    if let missing = WorkspaceCheck.requireInbox(workspace, command: "once", streams: streams) {
-      return missing
+    try PipelineSetup.withPipeline(
+      workspace, command: "once", streams: streams, environment: environment
+    ) { pipeline in
+      blockUntilDone { await pipeline.runOnce() }.status
     }
-    let lock = try WorkspaceLock(workspace: workspace)
-    defer { lock.release() }
-    let stop = StopSignal.trapping()
-    defer { stop.restoreSignals() }
-
-    guard let pipeline = PipelineSetup.make(
-      workspace: workspace, lock: lock, streams: streams, environment: environment, stop: stop)
-    else { return .configuration }
-
-    let report = blockUntilDone { await pipeline.runOnce() }
-    return PipelineSetup.exitCode(for: report.status)
   }
 }

@@ -24,7 +24,28 @@ struct RunCommand {
   }
 
   func run(streams: OutputStreams, environment: [String: String]) throws -> ExitCode {
-    if let missing = WorkspaceCheck.requireInbox(workspace, command: "run", streams: streams) {
+    try PipelineSetup.withPipeline(
+      workspace, command: "run", streams: streams, environment: environment
+    ) { pipeline in
+      let mode: WatchMode =
+        forcesPoll || pipeline.settings.watchMode.value == .poll ? .poll : .inotify
+      return blockUntilDone { await pipeline.run(mode: mode) }
+    }
+  }
+}
+
+/// The steps `run` and `once` share: settings, stages and the logger.
+enum PipelineSetup {
+  /// Checks that `workspace` is one, takes its lock, traps SIGINT and SIGTERM, builds the
+  /// pipeline and runs `body` with it, and returns the exit status of the status `body`
+  /// returns. The lock and the signal handlers are released on every path.
+  ///
+  /// - Throws: `WorkspaceLockError` when another process holds the lock.
+  static func withPipeline(
+    _ workspace: Workspace, command: String, streams: OutputStreams,
+    environment: [String: String], _ body: (Pipeline) -> PassStatus
+  ) throws -> ExitCode {
+    if let missing = WorkspaceCheck.requireInbox(workspace, command: command, streams: streams) {
       return missing
     }
     let lock = try WorkspaceLock(workspace: workspace)
@@ -32,19 +53,14 @@ struct RunCommand {
     let stop = StopSignal.trapping()
     defer { stop.restoreSignals() }
 
-    guard let pipeline = PipelineSetup.make(
-      workspace: workspace, lock: lock, streams: streams, environment: environment, stop: stop)
+    guard
+      let pipeline = make(
+        workspace: workspace, lock: lock, streams: streams, environment: environment,
+        stop: stop)
     else { return .configuration }
-
-    let mode: WatchMode =
-      forcesPoll || pipeline.settings.watchMode.value == .poll ? .poll : .inotify
-    let status = blockUntilDone { await pipeline.run(mode: mode) }
-    return PipelineSetup.exitCode(for: status)
+    return exitCode(for: body(pipeline))
   }
-}
 
-/// The steps `run` and `once` share: settings, stages and the logger.
-enum PipelineSetup {
   /// Loads the settings and builds the pipeline, or writes the configuration error and
   /// returns nil.
   static func make(
