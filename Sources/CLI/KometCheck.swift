@@ -25,10 +25,16 @@ struct KometCheck: Sendable {
     }
 
     if allowsWrites && cutOffReason == nil {
-      announce(
-        "--write spends two requests of the daily allowance: web-order.create makes an empty"
-          + " web order and web-order.delete deletes it"
-          + (setup.isDryRun ? " (dry run: both go to outbox/komet/requests/).\n\n" : ".\n\n"))
+      if setup.dwfCustomerId == nil || setup.locationId == nil {
+        announce(
+          "--write sends nothing: web-order.create needs komet.dwfCustomerId and"
+            + " komet.defaultLocationId, which are not both set (docs/configuration.md).\n\n")
+      } else {
+        announce(
+          "--write spends two requests of the daily allowance: web-order.create makes an empty"
+            + " web order and web-order.delete deletes it"
+            + (setup.isDryRun ? " (dry run: both go to outbox/komet/requests/).\n\n" : ".\n\n"))
+      }
       results += await checkWrites()
     }
     for method in KometMethod.allCases where method.isWrite {

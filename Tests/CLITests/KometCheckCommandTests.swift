@@ -112,6 +112,21 @@ struct KometCheckCommandTests {
     #expect(sandboxTokenLeak(in: [result.output, result.error]) == nil)
   }
 
+  @Test func writeWithoutIDsSaysNothingIsSent() async throws {
+    let sandbox = try KometSandbox()
+    defer { sandbox.stop() }
+    let settings = CheckWorkspace.sandboxSettings(sandbox).filter {
+      !$0.hasPrefix("\"dwfCustomerId\"") && !$0.hasPrefix("\"defaultLocationId\"")
+    }
+    let workspace = try CheckWorkspace(tokens: Self.allTokens, komet: settings)
+
+    let result = await workspace.check(["--write"])
+
+    #expect(result.output.contains("--write sends nothing"))
+    #expect(!result.output.contains("--write spends two requests"))
+    #expect(sandbox.state.webOrders.isEmpty)
+  }
+
   @Test func dryRunWriteSendsNoWrite() async throws {
     let sandbox = try KometSandbox()
     defer { sandbox.stop() }
