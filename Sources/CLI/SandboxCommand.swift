@@ -74,6 +74,7 @@ struct SandboxCommand {
       try sandbox.saveState(to: stateFile)
       streams.writeError("komet-dwf: sandbox state saved to \(stateFile)\n")
     }
+    streams.writeError("komet-dwf: the Komet sandbox stopped.\n")
     return .success
   }
 
