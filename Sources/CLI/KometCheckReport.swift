@@ -50,7 +50,9 @@ struct KometCheckReport: Sendable {
     let untested = Set(results.filter { $0.token == nil }.map(\.method)).count
     let counts = "\(working.count) of \(tested.count) calls work, \(untested) methods untested."
     switch status {
-    case .unavailable: return "Komet could not be reached. \(counts)"
+    case .unavailable:
+      return "Komet could not be reached. \(counts) Check komet.baseURL (or KOMET_API_URL) and"
+        + " the network, or, for the sandbox, that `komet-dwf sandbox` is still running."
     case .temporaryFailure:
       return "The daily allowance is used up, so the check stopped; run it again tomorrow."
         + " \(counts)"
