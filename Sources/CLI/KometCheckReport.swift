@@ -40,15 +40,24 @@ struct KometCheckReport: Sendable {
   }
 
   private func summary(_ status: ExitCode) -> String {
-    let tested = results.filter { $0.token != nil }
+    // A dry-run write was recorded, not sent, so it is counted apart from the calls that work.
+    let recorded = results.filter {
+      guard $0.token != nil, case .recorded = $0.outcome else { return false }
+      return true
+    }
+    let tested = results.filter { $0.token != nil }.filter { result in
+      !recorded.contains { $0.method == result.method && $0.token == result.token }
+    }
     let working = tested.filter {
-      switch $0.outcome {
-      case .works, .recorded: return true
-      default: return false
-      }
+      if case .works = $0.outcome { return true }
+      return false
     }
     let untested = Set(results.filter { $0.token == nil }.map(\.method)).count
-    let counts = "\(working.count) of \(tested.count) calls work, \(untested) methods untested."
+    var counts = "\(working.count) of \(tested.count) calls work, \(untested) methods untested"
+    if !recorded.isEmpty {
+      counts += ", \(recorded.count) dry-run writes recorded and not sent"
+    }
+    counts += "."
     switch status {
     case .unavailable:
       return "Komet could not be reached. \(counts) Check komet.baseURL (or KOMET_API_URL) and"

@@ -144,6 +144,7 @@ struct KometCheckCommandTests {
     #expect(!sandbox.requestLog.contains { $0.method == "POST" })
     #expect(!sandbox.requestLog.isEmpty)
     #expect(line("web-order.create", in: result.output)?.contains("dry run with the User") == true)
+    #expect(result.output.contains("2 dry-run writes recorded and not sent."))
     #expect(sandboxTokenLeak(in: [result.output, result.error] + files) == nil)
   }
 
