@@ -150,11 +150,13 @@ package struct OrderJournal {
           [":id": .integer(id), ":web": .text(webOrderId)])
         outcomeText = "created \(webOrderId)"
       case .rejected(let reason):
-        try execute("UPDATE journal_groups SET state = 'pending' WHERE id = :id", [":id": .integer(id)])
+        try execute(
+          "UPDATE journal_groups SET state = 'pending' WHERE id = :id", [":id": .integer(id)])
         try settleReceivedLines(ofGroup: id, state: .rejected, reason: reason)
         outcomeText = "rejected: \(reason)"
       case .quotaExhausted:
-        try execute("UPDATE journal_groups SET state = 'pending' WHERE id = :id", [":id": .integer(id)])
+        try execute(
+          "UPDATE journal_groups SET state = 'pending' WHERE id = :id", [":id": .integer(id)])
         try settleReceivedLines(ofGroup: id, state: .waiting, reason: Self.quotaReason)
         outcomeText = "quota exhausted"
       case .unknown(let reason):
@@ -275,7 +277,8 @@ package struct OrderJournal {
   package func recordWebOrderDeleted(group id: Int64) throws {
     try database.transaction {
       let group = try groupOrThrow(id)
-      try execute("UPDATE journal_groups SET state = 'deleted' WHERE id = :id", [":id": .integer(id)])
+      try execute(
+        "UPDATE journal_groups SET state = 'deleted' WHERE id = :id", [":id": .integer(id)])
       try logStep(
         group.orderNumber, group: id, method: "web-order.delete", phase: "after",
         outcome: "deleted \(group.webOrderId ?? "")")

@@ -28,7 +28,9 @@ package enum Reconciliation {
   ///   - heldItemIds: the item IDs the web order holds now.
   ///   - landedItemIds: the item IDs journaled for the lines accepted on this web order; nil
   ///     entries are lines whose add response carried no item ID.
-  package static func decide(heldItemIds: [String], landedItemIds: [String?]) -> ReconciliationVerdict {
+  package static func decide(heldItemIds: [String], landedItemIds: [String?])
+    -> ReconciliationVerdict
+  {
     let known = Set(landedItemIds.compactMap { $0 })
     let held = Set(heldItemIds)
     guard known.isSubset(of: held) else {
