@@ -17,15 +17,16 @@ package struct AcknowledgementWriter: Sendable {
     writer = AtomicFileWriter(workspace: workspace)
   }
 
-  /// Returns the file name stem of an order's acknowledgement: the order number with every
-  /// character other than ASCII letters, digits, `-` and `.` replaced by `_` (at most 64 of
-  /// them, no leading dot), then `-` and the first 8 hex digits of the SHA-256 of the order
+  /// Returns the file name stem of an order's acknowledgement. It is the order number made
+  /// safe (`safeName`), then `-` and the first 8 hex digits of the SHA-256 of the order
   /// number as received, so `A/1` and `A_1` get different names.
   package static func fileStem(orderNumber: String) throws -> String {
     let digest = try SHA256.hex(of: Data(orderNumber.utf8))
     return "\(safeName(orderNumber))-\(digest.prefix(8))"
   }
 
+  /// Replaces every character other than ASCII letters, digits, `-` and `.` with `_`, keeps
+  /// the first 64 characters and replaces a leading dot.
   static func safeName(_ text: String) -> String {
     let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.")
     var safe = String(text.prefix(64).map { allowed.contains($0) ? $0 : "_" })

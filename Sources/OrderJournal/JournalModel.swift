@@ -8,7 +8,7 @@ package enum LineState: String, Sendable, Equatable, CaseIterable, Codable {
   /// A `web-order-item.add` was started and its outcome is not yet journaled. A restart
   /// reconciles such a line with `web-order-details.list` instead of sending it again.
   case adding
-  /// Komet holds the line on the web order named by the line's `webOrderId`.
+  /// Komet stores the line on the web order named by the line's `webOrderId`.
   case accepted
   /// Rejected by validation or by Komet, with the reason.
   case rejected
@@ -139,7 +139,7 @@ package struct LineSnapshot: Sendable, Equatable {
   package var webOrderId: String?
   /// The item ID from the add response, when Komet returned one.
   package var itemId: String?
-  /// Why the line is rejected, waiting or in review.
+  /// The reason the line is rejected, waiting or in review.
   package var reason: String?
 }
 
@@ -163,7 +163,7 @@ package struct OrderSnapshot: Sendable, Equatable {
   package var lines: [LineSnapshot]
 }
 
-/// What `OrderJournal.receive` did with an order.
+/// The result of `OrderJournal.receive` for one order.
 package enum ReceiveOutcome: Sendable, Equatable {
   /// The order is new and is now journaled.
   case new(OrderSnapshot)
@@ -180,7 +180,7 @@ package enum ReceiveOutcome: Sendable, Equatable {
   }
 }
 
-/// How a `web-order.create` call ended.
+/// The result of one `web-order.create` call.
 package enum CreateOutcome: Sendable, Equatable {
   /// Komet returned the web order's ID.
   case created(webOrderId: String)
@@ -193,7 +193,7 @@ package enum CreateOutcome: Sendable, Equatable {
   case unknown(reason: String)
 }
 
-/// How a `web-order-item.add` call ended.
+/// The result of one `web-order-item.add` call.
 package enum AddOutcome: Sendable, Equatable {
   /// Komet stored the line; `itemId` is the item ID when the response carried one.
   case accepted(itemId: String?)

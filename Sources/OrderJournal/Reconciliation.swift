@@ -1,6 +1,6 @@
 /// The decision on a line whose `web-order-item.add` has an unknown outcome.
 package enum ReconciliationVerdict: Sendable, Equatable {
-  /// The web order holds the line, with the item ID when one could be matched.
+  /// The web order contains the line, with the item ID when one could be matched.
   case landed(itemId: String?)
   /// The web order does not hold the line, so it is sent again.
   case notLanded
@@ -52,7 +52,7 @@ package enum Reconciliation {
     }
   }
 
-  /// The verdict when `web-order-details.list` itself failed.
+  /// Returns the verdict for a failed `web-order-details.list`, which is always review.
   package static func detailsFailed(_ message: String) -> ReconciliationVerdict {
     .review(reason: "web-order-details.list failed: \(message)")
   }

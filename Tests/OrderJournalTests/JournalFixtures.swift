@@ -20,7 +20,7 @@ func openJournal(_ path: String, clock: SteppingClock = SteppingClock()) throws 
   OrderJournal(database: try StateSchema.open(path: path), now: { clock.next() })
 }
 
-/// An order with two on-hand lines, one future line and one line rejected by validation.
+/// Returns an order with two on-hand lines, one future line and one line rejected by validation.
 func sampleOrder(number: String = "DWF-100") -> ReceivedOrder {
   ReceivedOrder(
     orderNumber: number, shipDate: "2030-05-01", locationId: "7", customerPO: "PO 55",
