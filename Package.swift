@@ -67,6 +67,9 @@ let package = Package(
         "Exchange", "Intake", "InventoryFeed", "Onboarding", "Configuration", "Komet",
         "KometClient", "KometExports", "Logging", "StateStore", "Watching", "Workspace",
       ]),
+    .target(
+      name: "OrderJournal",
+      dependencies: ["StateStore", "Inventory", "Workspace", "InboxLifecycle"]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "DropBenchmark", dependencies: ["InventoryFeed", "Inventory", "Workspace"],
@@ -126,5 +129,8 @@ let package = Package(
       dependencies: [
         "KometClient", "KometSandbox", "Komet", "StateStore", "Logging", "LoopbackHTTP",
       ]),
+    .testTarget(
+      name: "OrderJournalTests",
+      dependencies: ["OrderJournal", "StateStore", "Inventory", "Workspace"]),
   ]
 )

@@ -14,6 +14,7 @@ package enum StateSchema {
     Migration(version: 4, sql: inventoryExportSQL),
     Migration(version: 5, sql: inventoryDropsSQL),
     Migration(version: 6, sql: changeRequestsSQL),
+    Migration(version: 7, sql: orderJournalSQL),
   ]
 
   package static var migrator: SchemaMigrator { SchemaMigrator(migrations: migrations) }
@@ -144,5 +145,65 @@ package enum StateSchema {
       outcome TEXT
     ) STRICT;
     CREATE INDEX change_requests_by_state ON change_requests (state, id);
+    """
+
+  /// Version 7: the order journal. Each DWF order by its number as received, its web-order
+  /// groups (one per origin, ship date and location), its lines with prices as decimal text,
+  /// and a step log written before and after each Komet call, so a restart finds where each
+  /// order stopped. `revision` grows with every change and `ack_revision` is the revision of
+  /// the last acknowledgement written. A line rejected by validation may lack its inventory
+  /// ID, quantity or price, so those columns allow NULL.
+  static let orderJournalSQL = """
+    CREATE TABLE journal_orders (
+      order_number TEXT PRIMARY KEY CHECK (length(order_number) > 0),
+      content_digest TEXT NOT NULL CHECK (length(content_digest) > 0),
+      state TEXT NOT NULL CHECK (state IN ('open', 'review', 'settled', 'cancelled')),
+      received_at TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      customer_po TEXT,
+      source_file TEXT NOT NULL,
+      ship_date TEXT NOT NULL,
+      location_id TEXT,
+      revision INTEGER NOT NULL CHECK (revision >= 1),
+      ack_revision INTEGER NOT NULL DEFAULT 0 CHECK (ack_revision >= 0),
+      duplicate_receipts INTEGER NOT NULL DEFAULT 0 CHECK (duplicate_receipts >= 0)
+    ) STRICT;
+    CREATE TABLE journal_groups (
+      id INTEGER PRIMARY KEY,
+      order_number TEXT NOT NULL REFERENCES journal_orders (order_number),
+      origin TEXT NOT NULL CHECK (origin IN ('OH', 'FS')),
+      ship_date TEXT NOT NULL,
+      location_id TEXT,
+      web_order_id TEXT,
+      state TEXT NOT NULL CHECK (state IN ('pending', 'creating', 'created', 'deleted')),
+      create_attempts INTEGER NOT NULL DEFAULT 0 CHECK (create_attempts >= 0),
+      UNIQUE (order_number, origin, ship_date, location_id)
+    ) STRICT;
+    CREATE TABLE journal_lines (
+      order_number TEXT NOT NULL REFERENCES journal_orders (order_number),
+      line_number INTEGER NOT NULL CHECK (line_number >= 1),
+      group_id INTEGER NOT NULL REFERENCES journal_groups (id),
+      inventory_id TEXT,
+      quantity INTEGER,
+      unit_price TEXT,
+      state TEXT NOT NULL CHECK (state IN (
+        'received', 'adding', 'accepted', 'rejected', 'waiting', 'review', 'duplicate',
+        'cancelled')),
+      web_order_id TEXT,
+      item_id TEXT,
+      reason TEXT,
+      PRIMARY KEY (order_number, line_number)
+    ) STRICT, WITHOUT ROWID;
+    CREATE TABLE journal_steps (
+      id INTEGER PRIMARY KEY,
+      order_number TEXT NOT NULL REFERENCES journal_orders (order_number),
+      group_id INTEGER,
+      line_number INTEGER,
+      method TEXT NOT NULL,
+      phase TEXT NOT NULL CHECK (phase IN ('before', 'after')),
+      outcome TEXT,
+      recorded_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX journal_steps_by_order ON journal_steps (order_number, id);
     """
 }

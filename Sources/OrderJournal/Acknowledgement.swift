@@ -1,0 +1,159 @@
+import Foundation
+import InboxLifecycle
+import Workspace
+
+/// Writes the acknowledgements for DWF into `outbox/dwf/acks/`: `NAME.json` and `NAME.csv`
+/// per order, and `FILE.rejected.json` for an order file that fails whole.
+///
+/// Each file goes through `AtomicFileWriter`, so DWF reads either the previous revision or
+/// the whole new one. The formats are described in `docs/formats.md` ("Acknowledgements").
+package struct AcknowledgementWriter: Sendable {
+  /// The acknowledgement folder, `outbox/dwf/acks/`.
+  package let folder: URL
+  let writer: AtomicFileWriter
+
+  package init(workspace: Workspace) {
+    folder = workspace.dwfOutbox.appendingPathComponent("acks", isDirectory: true)
+    writer = AtomicFileWriter(workspace: workspace)
+  }
+
+  /// Returns the file name stem of an order's acknowledgement. It is the order number made
+  /// safe (`safeName`), then `-` and the first 8 hex digits of the SHA-256 of the order
+  /// number as received, so `A/1` and `A_1` get different names.
+  package static func fileStem(orderNumber: String) throws -> String {
+    let digest = try SHA256.hex(of: Data(orderNumber.utf8))
+    return "\(safeName(orderNumber))-\(digest.prefix(8))"
+  }
+
+  /// Replaces every character other than ASCII letters, digits, `-` and `.` with `_`, keeps
+  /// the first 64 characters and replaces a leading dot.
+  static func safeName(_ text: String) -> String {
+    let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.")
+    var safe = String(text.prefix(64).map { allowed.contains($0) ? $0 : "_" })
+    if safe.hasPrefix(".") { safe = "_" + safe.dropFirst() }
+    return safe.isEmpty ? "_" : safe
+  }
+
+  /// Writes the JSON and then the CSV acknowledgement of `order` and returns their URLs.
+  /// The caller records the revision with `OrderJournal.recordAcknowledgementWritten` after.
+  @discardableResult
+  package func write(_ order: OrderSnapshot) throws -> [URL] {
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let stem = try Self.fileStem(orderNumber: order.orderNumber)
+    let document = AcknowledgementDocument(order)
+
+    let jsonURL = folder.appendingPathComponent("\(stem).json")
+    try writer.write(try Self.encode(document), to: jsonURL)
+    let csvURL = folder.appendingPathComponent("\(stem).csv")
+    try writer.write(document.csv(), to: csvURL)
+    return [jsonURL, csvURL]
+  }
+
+  /// Writes `FILE.rejected.json` for the order file `fileName`, which failed whole, listing
+  /// all its errors.
+  @discardableResult
+  package func writeRejectedFile(
+    fileName: String, errors: [FileRejection.Problem], at date: Date = Date()
+  ) throws -> URL {
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let url = folder.appendingPathComponent("\(Self.safeName(fileName)).rejected.json")
+    let document = FileRejection(
+      fileName: fileName, rejectedAt: OrderJournal.timeText(date), errors: errors)
+    try writer.write(try Self.encode(document), to: url)
+    return url
+  }
+
+  static func encode(_ value: some Encodable) throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    var data = try encoder.encode(value)
+    data.append(0x0A)
+    return data
+  }
+}
+
+/// The JSON acknowledgement of one order.
+struct AcknowledgementDocument: Encodable {
+  struct Line: Encodable {
+    var lineNumber: Int
+    var state: LineState
+    var inventoryId: String?
+    var quantity: Int?
+    var webOrderId: String?
+    var reason: String?
+  }
+
+  var formatVersion = 1
+  var orderNumber: String
+  var orderState: OrderState
+  var revision: Int
+  var receivedAt: String
+  var updatedAt: String
+  var customerPO: String?
+  var sourceFile: String
+  var duplicateReceipts: Int
+  var lines: [Line]
+
+  init(_ order: OrderSnapshot) {
+    orderNumber = order.orderNumber
+    orderState = order.state
+    revision = order.revision
+    receivedAt = OrderJournal.timeText(order.receivedAt)
+    updatedAt = OrderJournal.timeText(order.updatedAt)
+    customerPO = order.customerPO
+    sourceFile = order.sourceFile
+    duplicateReceipts = order.duplicateReceipts
+    lines = order.lines.map { line in
+      let state = line.state.acknowledged
+      return Line(
+        lineNumber: line.key.lineNumber, state: state, inventoryId: line.inventoryId,
+        quantity: line.quantity, webOrderId: state == .accepted ? line.webOrderId : nil,
+        reason: state == .accepted || state == .received ? nil : line.reason)
+    }
+  }
+
+  static let csvHeader = [
+    "order_number", "revision", "updated_at", "order_state", "line_number", "state",
+    "inventory_id", "quantity", "web_order_id", "reason",
+  ]
+
+  /// Returns the CSV form: a header row, then one row per line with the order's fields
+  /// repeated, quoted per RFC 4180 and ending in CRLF.
+  func csv() -> String {
+    var rows = [Self.csvHeader]
+    for line in lines {
+      rows.append([
+        orderNumber, String(revision), updatedAt, orderState.rawValue,
+        String(line.lineNumber), line.state.rawValue, line.inventoryId ?? "",
+        line.quantity.map(String.init) ?? "", line.webOrderId ?? "", line.reason ?? "",
+      ])
+    }
+    return rows.map { $0.map(Self.quoted).joined(separator: ",") + "\r\n" }.joined()
+  }
+
+  static func quoted(_ field: String) -> String {
+    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" })
+    else { return field }
+    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+}
+
+/// The content of `FILE.rejected.json`: an order file that failed whole and why.
+package struct FileRejection: Encodable, Sendable, Equatable {
+  /// One error, with where it was found: `row 3` in a CSV file or a JSON path such as
+  /// `orders[0].shipDate`, or nil for the file as a whole.
+  package struct Problem: Encodable, Sendable, Equatable {
+    package var location: String?
+    package var message: String
+
+    package init(location: String?, message: String) {
+      self.location = location
+      self.message = message
+    }
+  }
+
+  var formatVersion = 1
+  var fileName: String
+  var rejectedAt: String
+  var errors: [Problem]
+}

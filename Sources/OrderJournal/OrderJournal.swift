@@ -1,0 +1,307 @@
+import Foundation
+import Inventory
+import StateStore
+
+/// The journal of DWF orders in the state database (schema version 7): each order, its
+/// web-order groups and lines, and a step log written before and after each Komet call.
+///
+/// Every method that changes something runs in one transaction that also raises the order's
+/// `revision` and appends to the step log, so a process killed between any two calls leaves
+/// a state that `pendingWork()` resumes from. The caller journals before a call
+/// (`beginCreate`, `beginLineAdd`) and after it (`finishCreate`, `finishLineAdd`).
+package struct OrderJournal {
+  package let database: Database
+  let now: @Sendable () -> Date
+
+  /// Takes a database migrated to version 7 or later, such as one from `StateSchema.open`.
+  package init(database: Database, now: @escaping @Sendable () -> Date = { Date() }) {
+    self.database = database
+    self.now = now
+  }
+
+  // MARK: Receiving
+
+  /// Journals `order` unless its number is known: the same number and `digest` is a
+  /// duplicate (counted, nothing placed again), the same number with another digest a
+  /// conflict.
+  ///
+  /// Lines group by origin, ship date and location. A line with a `rejection` is stored as
+  /// `rejected` with that reason; every other line as `received`.
+  package func receive(order: ReceivedOrder, digest: String) throws -> ReceiveOutcome {
+    try database.transaction {
+      if let stored = try storedDigest(of: order.orderNumber) {
+        guard stored == digest else {
+          return .conflict(
+            orderNumber: order.orderNumber, storedDigest: stored, receivedDigest: digest)
+        }
+        try execute(
+          """
+          UPDATE journal_orders SET duplicate_receipts = duplicate_receipts + 1
+          WHERE order_number = :order
+          """, [":order": .text(order.orderNumber)])
+        try touch(order.orderNumber)
+        try logStep(order.orderNumber, method: "receive", phase: "after", outcome: "duplicate")
+        return .duplicate(try snapshotOrThrow(order.orderNumber))
+      }
+
+      try insert(order, digest: digest)
+      try logStep(order.orderNumber, method: "receive", phase: "after", outcome: "new")
+      return .new(try snapshotOrThrow(order.orderNumber))
+    }
+  }
+
+  private func insert(_ order: ReceivedOrder, digest: String) throws {
+    var seen = Set<Int>()
+    for line in order.lines where !seen.insert(line.lineNumber).inserted {
+      throw OrderJournalError.repeatedLineNumber(
+        orderNumber: order.orderNumber, lineNumber: line.lineNumber)
+    }
+
+    let time = Self.timeText(now())
+    try execute(
+      """
+      INSERT INTO journal_orders (order_number, content_digest, state, received_at, updated_at,
+        customer_po, source_file, ship_date, location_id, revision)
+      VALUES (:order, :digest, 'open', :time, :time, :po, :file, :ship, :location, 1)
+      """,
+      [
+        ":order": .text(order.orderNumber), ":digest": .text(digest), ":time": .text(time),
+        ":po": Self.optional(order.customerPO), ":file": .text(order.sourceFile),
+        ":ship": .text(order.shipDate), ":location": Self.optional(order.locationId),
+      ])
+
+    var groups: [InventoryOrigin: Int64] = [:]
+    for line in order.lines {
+      let groupId = try groups[line.origin] ?? insertGroup(order, origin: line.origin)
+      groups[line.origin] = groupId
+      try insertLine(line, order: order.orderNumber, groupId: groupId)
+    }
+    try refreshState(order.orderNumber)
+  }
+
+  private func insertGroup(_ order: ReceivedOrder, origin: InventoryOrigin) throws -> Int64 {
+    try execute(
+      """
+      INSERT INTO journal_groups (order_number, origin, ship_date, location_id, state)
+      VALUES (:order, :origin, :ship, :location, 'pending')
+      """,
+      [
+        ":order": .text(order.orderNumber), ":origin": .text(origin.rawValue),
+        ":ship": .text(order.shipDate), ":location": Self.optional(order.locationId),
+      ])
+    return try integer("SELECT last_insert_rowid()", [:]) ?? 0
+  }
+
+  private func insertLine(_ line: ReceivedLine, order: String, groupId: Int64) throws {
+    let state: LineState = line.rejection == nil ? .received : .rejected
+    try execute(
+      """
+      INSERT INTO journal_lines (order_number, line_number, group_id, inventory_id, quantity,
+        unit_price, state, reason)
+      VALUES (:order, :line, :group, :inventory, :quantity, :price, :state, :reason)
+      """,
+      [
+        ":order": .text(order), ":line": .integer(Int64(line.lineNumber)),
+        ":group": .integer(groupId), ":inventory": Self.optional(line.inventoryId),
+        ":quantity": line.quantity.map { .integer(Int64($0)) } ?? .null,
+        ":price": line.unitPrice.map { .text(Self.decimalText($0)) } ?? .null,
+        ":state": .text(state.rawValue), ":reason": Self.optional(line.rejection),
+      ])
+  }
+
+  // MARK: web-order.create
+
+  /// Journals that a `web-order.create` for the group is about to be sent.
+  package func beginCreate(group id: Int64) throws {
+    try database.transaction {
+      let group = try groupOrThrow(id)
+      guard group.state == .pending || group.state == .creating else {
+        throw OrderJournalError.invalidGroupState(
+          id: id, state: group.state, expected: [.pending, .creating])
+      }
+      try execute(
+        """
+        UPDATE journal_groups SET state = 'creating', create_attempts = create_attempts + 1
+        WHERE id = :id
+        """, [":id": .integer(id)])
+      try logStep(group.orderNumber, group: id, method: "web-order.create", phase: "before")
+      try touch(group.orderNumber)
+    }
+  }
+
+  /// Journals the web order ID of the group, before the first line is added to it.
+  package func recordWebOrderCreated(group id: Int64, webOrderId: String) throws {
+    try finishCreate(group: id, outcome: .created(webOrderId: webOrderId))
+  }
+
+  /// Journals how the group's `web-order.create` ended.
+  package func finishCreate(group id: Int64, outcome: CreateOutcome) throws {
+    try database.transaction {
+      let group = try groupOrThrow(id)
+      guard group.state == .creating else {
+        throw OrderJournalError.invalidGroupState(id: id, state: group.state, expected: [.creating])
+      }
+
+      let outcomeText: String
+      switch outcome {
+      case .created(let webOrderId):
+        try execute(
+          "UPDATE journal_groups SET state = 'created', web_order_id = :web WHERE id = :id",
+          [":id": .integer(id), ":web": .text(webOrderId)])
+        outcomeText = "created \(webOrderId)"
+      case .rejected(let reason):
+        try execute(
+          "UPDATE journal_groups SET state = 'pending' WHERE id = :id", [":id": .integer(id)])
+        try settleReceivedLines(ofGroup: id, state: .rejected, reason: reason)
+        outcomeText = "rejected: \(reason)"
+      case .quotaExhausted:
+        try execute(
+          "UPDATE journal_groups SET state = 'pending' WHERE id = :id", [":id": .integer(id)])
+        try settleReceivedLines(ofGroup: id, state: .waiting, reason: Self.quotaReason)
+        outcomeText = "quota exhausted"
+      case .unknown(let reason):
+        outcomeText = "unknown: \(reason)"
+      }
+
+      try logStep(
+        group.orderNumber, group: id, method: "web-order.create", phase: "after",
+        outcome: outcomeText)
+      try touch(group.orderNumber)
+    }
+  }
+
+  private func settleReceivedLines(ofGroup id: Int64, state: LineState, reason: String) throws {
+    try execute(
+      """
+      UPDATE journal_lines SET state = :state, reason = :reason
+      WHERE group_id = :id AND state = 'received'
+      """,
+      [":id": .integer(id), ":state": .text(state.rawValue), ":reason": .text(reason)])
+  }
+
+  // MARK: web-order-item.add
+
+  /// Journals that a `web-order-item.add` for the line is about to be sent.
+  package func beginLineAdd(line key: LineKey) throws {
+    try database.transaction {
+      let line = try lineOrThrow(key)
+      guard line.state == .received else {
+        throw OrderJournalError.invalidLineState(key, state: line.state, expected: [.received])
+      }
+      guard let group = try group(line.groupId), group.state == .created else {
+        let state = try group(line.groupId)?.state ?? .pending
+        throw OrderJournalError.invalidGroupState(
+          id: line.groupId, state: state, expected: [.created])
+      }
+      try setLine(key, state: .adding, reason: nil)
+      try logStep(
+        key.orderNumber, group: line.groupId, line: key.lineNumber,
+        method: "web-order-item.add", phase: "before")
+      try touch(key.orderNumber)
+    }
+  }
+
+  /// Journals how the line's `web-order-item.add` ended. An `unknown` outcome leaves the line
+  /// `adding`, which `pendingWork()` lists for reconciliation.
+  package func finishLineAdd(line key: LineKey, outcome: AddOutcome) throws {
+    try database.transaction {
+      let line = try lineOrThrow(key)
+      guard line.state == .adding else {
+        throw OrderJournalError.invalidLineState(key, state: line.state, expected: [.adding])
+      }
+
+      let outcomeText: String
+      switch outcome {
+      case .accepted(let itemId):
+        try accept(key, groupId: line.groupId, itemId: itemId)
+        outcomeText = "accepted"
+      case .rejected(let reason):
+        try setLine(key, state: .rejected, reason: reason)
+        outcomeText = "rejected: \(reason)"
+      case .quotaExhausted:
+        try setLine(key, state: .waiting, reason: Self.quotaReason)
+        outcomeText = "quota exhausted"
+      case .unknown(let reason):
+        outcomeText = "unknown: \(reason)"
+      }
+
+      try logStep(
+        key.orderNumber, group: line.groupId, line: key.lineNumber,
+        method: "web-order-item.add", phase: "after", outcome: outcomeText)
+      try touch(key.orderNumber)
+    }
+  }
+
+  /// Settles a line whose add had an unknown outcome, from the web order's item list:
+  /// `landed` accepts it, `notLanded` sends it again, and `review` holds it for a person.
+  package func settleReconciliation(line key: LineKey, verdict: ReconciliationVerdict) throws {
+    try database.transaction {
+      let line = try lineOrThrow(key)
+      guard line.state == .adding else {
+        throw OrderJournalError.invalidLineState(key, state: line.state, expected: [.adding])
+      }
+
+      switch verdict {
+      case .landed(let itemId):
+        try accept(key, groupId: line.groupId, itemId: itemId)
+      case .notLanded:
+        try setLine(key, state: .received, reason: nil)
+      case .review(let reason):
+        try setLine(key, state: .review, reason: reason)
+      }
+
+      try logStep(
+        key.orderNumber, group: line.groupId, line: key.lineNumber,
+        method: "web-order-details.list", phase: "after", outcome: verdict.logText)
+      try touch(key.orderNumber)
+    }
+  }
+
+  private func accept(_ key: LineKey, groupId: Int64, itemId: String?) throws {
+    let webOrderId = try group(groupId)?.webOrderId
+    try execute(
+      """
+      UPDATE journal_lines SET state = 'accepted', web_order_id = :web, item_id = :item,
+        reason = NULL
+      WHERE order_number = :order AND line_number = :line
+      """,
+      [
+        ":order": .text(key.orderNumber), ":line": .integer(Int64(key.lineNumber)),
+        ":web": Self.optional(webOrderId), ":item": Self.optional(itemId),
+      ])
+  }
+
+  // MARK: web-order.delete
+
+  /// Journals that the group's web order was deleted with `web-order.delete`.
+  package func recordWebOrderDeleted(group id: Int64) throws {
+    try database.transaction {
+      let group = try groupOrThrow(id)
+      try execute(
+        "UPDATE journal_groups SET state = 'deleted' WHERE id = :id", [":id": .integer(id)])
+      try logStep(
+        group.orderNumber, group: id, method: "web-order.delete", phase: "after",
+        outcome: "deleted \(group.webOrderId ?? "")")
+      try touch(group.orderNumber)
+    }
+  }
+
+  // MARK: Acknowledgements
+
+  /// Journals that the acknowledgement of `revision` was written, so a restart rewrites only
+  /// orders whose acknowledgement is older than their journal.
+  package func recordAcknowledgementWritten(orderNumber: String, revision: Int) throws {
+    try database.transaction {
+      try execute(
+        """
+        UPDATE journal_orders SET ack_revision = max(ack_revision, :revision)
+        WHERE order_number = :order
+        """, [":order": .text(orderNumber), ":revision": .integer(Int64(revision))])
+      guard try database.changes() == 1 else {
+        throw OrderJournalError.orderNotFound(orderNumber: orderNumber)
+      }
+    }
+  }
+
+  static let quotaReason = "daily Komet request quota used up; the line is sent again later"
+}

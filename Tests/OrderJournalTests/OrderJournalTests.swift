@@ -1,0 +1,198 @@
+import Foundation
+import Testing
+
+@testable import OrderJournal
+
+struct OrderJournalTests {
+  @Test func receiveStoresGroupsAndLines() throws {
+    let folder = try TemporaryFolder()
+    let journal = try openJournal(folder.file("state.sqlite"))
+
+    guard case .new(let order) = try journal.receive(order: sampleOrder(), digest: "d1") else {
+      Issue.record("expected a new order")
+      return
+    }
+    #expect(order.state == .open)
+    #expect(order.revision == 1)
+    #expect(order.customerPO == "PO 55")
+    #expect(order.groups.map(\.origin) == [.onHand, .future])
+    #expect(order.lines.map(\.state) == [.received, .received, .received, .rejected])
+    #expect(order.lines[3].reason == "inventory 4040 not in the snapshot")
+    #expect(order.lines[0].unitPrice == Decimal(string: "0.45"))
+    #expect(order.lines[0].groupId == order.lines[2].groupId)
+  }
+
+  @Test func sameDigestIsDuplicate() throws {
+    let folder = try TemporaryFolder()
+    let journal = try openJournal(folder.file("state.sqlite"))
+    _ = try journal.receive(order: sampleOrder(), digest: "d1")
+
+    guard case .duplicate(let order) = try journal.receive(order: sampleOrder(), digest: "d1")
+    else {
+      Issue.record("expected a duplicate")
+      return
+    }
+    #expect(order.duplicateReceipts == 1)
+    #expect(order.lines.count == 4)
+    #expect(order.groups.count == 2)
+  }
+
+  @Test func otherDigestIsConflict() throws {
+    let folder = try TemporaryFolder()
+    let journal = try openJournal(folder.file("state.sqlite"))
+    _ = try journal.receive(order: sampleOrder(), digest: "d1")
+
+    let outcome = try journal.receive(order: sampleOrder(), digest: "d2")
+    #expect(
+      outcome == .conflict(orderNumber: "DWF-100", storedDigest: "d1", receivedDigest: "d2"))
+    #expect(
+      outcome.conflictMessage
+        == "order DWF-100 already received; send a cancellation first")
+  }
+
+  @Test func repeatedLineNumberStoresNothing() throws {
+    let folder = try TemporaryFolder()
+    let journal = try openJournal(folder.file("state.sqlite"))
+    var order = sampleOrder()
+    order.lines[1].lineNumber = 1
+
+    #expect(throws: OrderJournalError.repeatedLineNumber(orderNumber: "DWF-100", lineNumber: 1)) {
+      try journal.receive(order: order, digest: "d1")
+    }
+    #expect(try journal.snapshot(of: "DWF-100") == nil)
+  }
+
+  @Test func addBeforeCreateIsRejected() throws {
+    let folder = try TemporaryFolder()
+    let journal = try openJournal(folder.file("state.sqlite"))
+    _ = try journal.receive(order: sampleOrder(), digest: "d1")
+
+    let key = LineKey(orderNumber: "DWF-100", lineNumber: 1)
+    #expect(throws: OrderJournalError.self) { try journal.beginLineAdd(line: key) }
+    #expect(try journal.lineOrThrow(key).state == .received)
+  }
+
+  @Test func pendingWorkStartsWithCreates() throws {
+    let folder = try TemporaryFolder()
+    let journal = try openJournal(folder.file("state.sqlite"))
+    guard case .new(let order) = try journal.receive(order: sampleOrder(), digest: "d1") else {
+      Issue.record("expected a new order")
+      return
+    }
+
+    let work = try journal.pendingWork()
+    #expect(
+      work == [
+        .createWebOrder(group: order.groups[0], isRepeat: false),
+        .createWebOrder(group: order.groups[1], isRepeat: false),
+        .writeAcknowledgement(orderNumber: "DWF-100", revision: 1),
+      ])
+  }
+
+  @Test func retryTakesOnlyRejectedOrWaiting() throws {
+    let folder = try TemporaryFolder()
+    let journal = try openJournal(folder.file("state.sqlite"))
+    guard case .new(let order) = try journal.receive(order: sampleOrder(), digest: "d1") else {
+      Issue.record("expected a new order")
+      return
+    }
+    let onHand = order.groups[0].id
+    try journal.beginCreate(group: onHand)
+    try journal.recordWebOrderCreated(group: onHand, webOrderId: "W1")
+    let first = LineKey(orderNumber: "DWF-100", lineNumber: 1)
+    let third = LineKey(orderNumber: "DWF-100", lineNumber: 3)
+    try journal.beginLineAdd(line: first)
+    try journal.finishLineAdd(line: first, outcome: .accepted(itemId: "I1"))
+    try journal.beginLineAdd(line: third)
+    try journal.finishLineAdd(line: third, outcome: .quotaExhausted)
+
+    #expect(throws: OrderJournalError.self) { try journal.retry(line: first) }
+    let retried = try journal.retry(orderNumber: "DWF-100")
+    #expect(retried.map(\.lineNumber) == [3, 4])
+
+    let after = try #require(try journal.snapshot(of: "DWF-100"))
+    #expect(after.lines.map(\.state) == [.accepted, .received, .received, .received])
+    #expect(after.lines[0].webOrderId == "W1")
+    #expect(after.lines[0].itemId == "I1")
+  }
+
+  @Test func reviewSettlesAddedOrNotAdded() throws {
+    let folder = try TemporaryFolder()
+    let journal = try openJournal(folder.file("state.sqlite"))
+    guard case .new(let order) = try journal.receive(order: sampleOrder(), digest: "d1") else {
+      Issue.record("expected a new order")
+      return
+    }
+    try journal.beginCreate(group: order.groups[0].id)
+    try journal.recordWebOrderCreated(group: order.groups[0].id, webOrderId: "W1")
+    let first = LineKey(orderNumber: "DWF-100", lineNumber: 1)
+    let third = LineKey(orderNumber: "DWF-100", lineNumber: 3)
+    for key in [first, third] {
+      try journal.beginLineAdd(line: key)
+      try journal.finishLineAdd(line: key, outcome: .unknown(reason: "connection closed"))
+      try journal.settleReconciliation(
+        line: key, verdict: Reconciliation.detailsFailed("HTTP 500"))
+    }
+    #expect(try journal.snapshot(of: "DWF-100")?.state == .open)
+    #expect(throws: OrderJournalError.self) { try journal.retry(line: first) }
+
+    try journal.settleReview(line: first, added: true)
+    try journal.settleReview(line: third, added: false)
+
+    let after = try #require(try journal.snapshot(of: "DWF-100"))
+    #expect(after.lines[0].state == .accepted)
+    #expect(after.lines[0].webOrderId == "W1")
+    #expect(after.lines[2].state == .rejected)
+    #expect(after.lines[2].reason == "not added to Komet, settled in review")
+  }
+
+  @Test func cancelListsWebOrdersToDelete() throws {
+    let folder = try TemporaryFolder()
+    let journal = try openJournal(folder.file("state.sqlite"))
+    guard case .new(let order) = try journal.receive(order: sampleOrder(), digest: "d1") else {
+      Issue.record("expected a new order")
+      return
+    }
+    try journal.beginCreate(group: order.groups[0].id)
+    try journal.recordWebOrderCreated(group: order.groups[0].id, webOrderId: "W1")
+
+    let toDelete = try journal.cancel(orderNumber: "DWF-100")
+    #expect(toDelete.map(\.webOrderId) == ["W1"])
+    let work = try journal.pendingWork()
+    #expect(work.count == 2)
+    guard case .deleteWebOrder(let group) = work.first else {
+      Issue.record("expected a delete first, got \(work)")
+      return
+    }
+    #expect(group.webOrderId == "W1")
+
+    try journal.recordWebOrderDeleted(group: group.id)
+    let after = try #require(try journal.snapshot(of: "DWF-100"))
+    #expect(after.state == .cancelled)
+    #expect(after.lines.allSatisfy { $0.state == .cancelled })
+    #expect(try journal.pendingWork().count == 1)
+  }
+
+  @Test func stepLogNamesEachCall() throws {
+    let folder = try TemporaryFolder()
+    let journal = try openJournal(folder.file("state.sqlite"))
+    guard case .new(let order) = try journal.receive(order: sampleOrder(), digest: "d1") else {
+      Issue.record("expected a new order")
+      return
+    }
+    try journal.beginCreate(group: order.groups[0].id)
+    try journal.recordWebOrderCreated(group: order.groups[0].id, webOrderId: "W1")
+    let first = LineKey(orderNumber: "DWF-100", lineNumber: 1)
+    try journal.beginLineAdd(line: first)
+    try journal.finishLineAdd(line: first, outcome: .accepted(itemId: nil))
+
+    #expect(
+      try journal.steps(of: "DWF-100") == [
+        "receive after: new",
+        "web-order.create before",
+        "web-order.create after: created W1",
+        "web-order-item.add before line 1",
+        "web-order-item.add after line 1: accepted",
+      ])
+  }
+}
