@@ -67,6 +67,8 @@ let package = Package(
         "Exchange", "Intake", "InventoryFeed", "Onboarding", "Configuration", "Komet",
         "KometClient", "KometExports", "Logging", "StateStore", "Watching", "Workspace",
       ]),
+    .target(
+      name: "Orders", dependencies: ["Inventory", "Spreadsheet", "Komet", "InboxLifecycle"]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "DropBenchmark", dependencies: ["InventoryFeed", "Inventory", "Workspace"],
@@ -126,5 +128,7 @@ let package = Package(
       dependencies: [
         "KometClient", "KometSandbox", "Komet", "StateStore", "Logging", "LoopbackHTTP",
       ]),
+    .testTarget(
+      name: "OrdersTests", dependencies: ["Orders", "Inventory", "KometSandbox"]),
   ]
 )
