@@ -2,8 +2,12 @@ import Foundation
 import Spreadsheet
 
 extension OrderFileParser {
-  /// The header row's columns: the field of each 1-based column, nil for a blank header.
-  private typealias Columns = [Int: OrderField]
+  /// The header row: the field of each 1-based column with a known header, and every header's
+  /// text, so that values under an unknown or repeated header, already reported, are skipped.
+  private struct Columns {
+    var fields: [Int: OrderField] = [:]
+    var names: [String] = []
+  }
 
   /// Reads a CSV order file with `Spreadsheet`'s CSV reader, which detects the encoding (byte
   /// order marks, UTF-8, Windows-1252) and the delimiter (comma, semicolon, tab, `sep=`).
@@ -47,7 +51,9 @@ extension OrderFileParser {
           orders[number] = RawOrder(orderNumber: number, position: .csvRow(row.number))
           orderNumbers.append(number)
         }
-        addRow(fields, row: row.number, to: &orders[number]!, first: &firstCells[number, default: [:]])
+        addRow(
+          fields, row: row.number, to: &orders[number]!,
+          first: &firstCells[number, default: [:]])
       }
     } catch {
       throw failure(path, .unreadable(String(describing: error)))
@@ -60,8 +66,8 @@ extension OrderFileParser {
     guard fileProblems.isEmpty else {
       throw OrderFileError(path: path, problems: fileProblems)
     }
-    return OrderFile(
-      formatVersion: formatVersion, orders: try orderNumbers.map { try OrderBuilder.build(orders[$0]!) })
+    let built = try orderNumbers.map { try OrderBuilder.build(orders[$0]!) }
+    return OrderFile(formatVersion: formatVersion, orders: built)
   }
 
   private static func text(_ value: CellValue) -> String {
@@ -72,8 +78,9 @@ extension OrderFileParser {
   /// Reads the header row: names in any letter case and order, each known at most once, with
   /// every required column present.
   private static func readHeader(_ cells: [String], row: Int) -> (Columns, [OrderProblem]) {
-    let byHeader = Dictionary(uniqueKeysWithValues: OrderField.allCases.map { ($0.csvHeader, $0) })
-    var columns: Columns = [:]
+    let byHeader = Dictionary(
+      uniqueKeysWithValues: OrderField.allCases.map { ($0.csvHeader, $0) })
+    var columns = Columns(names: cells)
     var seen: [OrderField: Int] = [:]
     var problems: [OrderProblem] = []
 
@@ -86,11 +93,12 @@ extension OrderFileParser {
       }
       if let first = seen[field] {
         problems.append(
-          OrderProblem(at: position, field: field, value: name, reason: .duplicateHeader(firstColumn: first)))
+          OrderProblem(
+            at: position, field: field, value: name, reason: .duplicateHeader(firstColumn: first)))
         continue
       }
       seen[field] = column
-      columns[column] = field
+      columns.fields[column] = field
     }
 
     for field in OrderField.requiredCSVHeaders where seen[field] == nil {
@@ -107,7 +115,9 @@ extension OrderFileParser {
     var fields: [OrderField: RawCell] = [:]
     for (offset, text) in cells.enumerated() where !text.isEmpty {
       let column = offset + 1
-      guard let field = columns[column] else {
+      guard let field = columns.fields[column] else {
+        let hasHeader = column <= columns.names.count && !columns.names[offset].isEmpty
+        if hasHeader { continue }
         problems.append(
           OrderProblem(
             at: .csvCell(row: row, column: column, header: ""), value: text,

@@ -77,10 +77,13 @@ package struct OrderValidator: Sendable {
     problems += checkOrderFields(order, field: field)
     let locationId = order.locationId ?? defaultLocationId
       ?? (locationIds.count == 1 ? locationIds[0] : nil)
-    problems += checkLocation(order, resolved: locationId)
+    let locationProblems = checkLocation(order, resolved: locationId)
+    problems += locationProblems
 
+    // Lines are not compared with an unknown location, which is the order's problem alone.
+    let lineLocation = locationProblems.isEmpty ? locationId : nil
     var lines = order.lines.map { line in
-      LineValidation(line: line, problems: checkLine(line, locationId: locationId))
+      LineValidation(line: line, problems: checkLine(line, locationId: lineLocation))
     }
     markDuplicateLineNumbers(&lines)
 
