@@ -4,11 +4,11 @@ import Komet
 
 /// Computes the content digest of an order: the SHA-256 of its canonical form.
 ///
-/// The canonical form is compact JSON with the keys in a fixed order, each field's value
-/// normalised (an origin in capitals, a price as its shortest decimal text, numbers without
-/// leading zeros, a blank field as null) and the lines sorted by line number. So one order sent
-/// as CSV or as JSON, with its columns, keys or lines in another order, has one digest, while
-/// any change to a value changes it. A value that does not read as its type enters as written.
+/// The canonical form is compact JSON with the keys in a fixed order and the lines sorted by
+/// line number. Each value is normalised: an origin in capitals, a price as its shortest
+/// decimal text, numbers without leading zeros and a blank field as null. So one order sent as
+/// CSV or as JSON, with its columns, keys or lines in another order, has one digest, while any
+/// change to a value changes it. A value that does not read as its type enters as written.
 package enum OrderDigest {
   /// Returns the canonical form of `raw`, which `digest(of:)` hashes.
   static func canonicalForm(of raw: RawOrder) -> Data {

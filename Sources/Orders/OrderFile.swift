@@ -126,8 +126,9 @@ package struct OrderDate: Sendable, Hashable, Comparable, CustomStringConvertibl
     guard let year = Int(text.prefix(4)), let month = Int(text.dropFirst(5).prefix(2)),
       let day = Int(text.suffix(2))
     else { return nil }
-    guard year >= 1, (1...12).contains(month), (1...Self.daysIn(month: month, year: year))
-      .contains(day)
+    guard year >= 1, (1...12).contains(month),
+      (1...Self.daysIn(month: month, year: year))
+        .contains(day)
     else { return nil }
     self.init(year: year, month: month, day: day)
   }

@@ -64,6 +64,8 @@ package struct OrderProblem: Sendable, Equatable, CustomStringConvertible {
     case rejectedLinesWithAllOrNothing(lineNumbers: [String])
   }
 
+  // NOTE: messages name a field by its CSV header (`unit_price`) in JSON files too, where the
+  // position gives the JSON path.
   package var description: String {
     let subject = field.map { "\($0 == .formatVersion ? "format version" : $0.csvHeader) " } ?? ""
     let shown = value.map { "\"\($0)\"" } ?? ""

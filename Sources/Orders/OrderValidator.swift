@@ -75,7 +75,8 @@ package struct OrderValidator: Sendable {
     }
 
     problems += checkOrderFields(order, field: field)
-    let locationId = order.locationId ?? defaultLocationId
+    let locationId =
+      order.locationId ?? defaultLocationId
       ?? (locationIds.count == 1 ? locationIds[0] : nil)
     let locationProblems = checkLocation(order, resolved: locationId)
     problems += locationProblems
@@ -200,7 +201,8 @@ package struct OrderValidator: Sendable {
     let sameOrigin = candidates.filter { $0.origin == origin }
     guard let first = sameOrigin.first else {
       return [
-        field.problem(.origin, origin.rawValue, .originMismatch(snapshot: candidates[0].origin.rawValue))
+        field.problem(
+          .origin, origin.rawValue, .originMismatch(snapshot: candidates[0].origin.rawValue))
       ]
     }
     var item = first

@@ -67,7 +67,8 @@ struct OrderFileParserTests {
   }
 
   @Test func csvWithSemicolonAndWindows1252() throws {
-    let text = "order_number;ship_date;inventory_id;origin;quantity;unit_price;customer_po\n"
+    let text =
+      "order_number;ship_date;inventory_id;origin;quantity;unit_price;customer_po\n"
       + "A;2030-06-03;5100001;OH;1;0.45;Jos\u{E9}\n"
     let bytes = Array(text.unicodeScalars.map { UInt8($0.value) })
     let folder = try TemporaryFolder()
@@ -100,7 +101,8 @@ struct OrderFileParserTests {
     ]
     cells[header] = value
     let headers = cells.keys.sorted()
-    let text = headers.joined(separator: ",") + "\n"
+    let text =
+      headers.joined(separator: ",") + "\n"
       + headers.map { "\"\(cells[$0]!)\"" }.joined(separator: ",") + "\n"
     let line = try #require(parseOrders(text).orders.first?.lines.first)
     let problem = try #require(line.fieldProblems.first)
@@ -121,7 +123,8 @@ struct OrderFileParserTests {
   func invalidOrderValueIsOrderProblem(
     header: String, value: String, field: OrderField, reason: OrderProblem.Reason
   ) throws {
-    let text = "order_number,inventory_id,origin,quantity,unit_price,ship_date,action\n"
+    let text =
+      "order_number,inventory_id,origin,quantity,unit_price,ship_date,action\n"
       + "A,5100001,OH,1,0.45,"
       + (header == "ship_date" ? "\(value)," : "2030-06-03,\(value)") + "\n"
     let order = try #require(parseOrders(text).orders.first)
@@ -178,8 +181,12 @@ struct OrderFileParserTests {
 
   @Test func workbookIsNotOrderFile() throws {
     let path = repositoryRoot + "/Samples/komet-inventory.xlsx"
-    #expect(throws: OrderFileError(path: path, problems: [
-      OrderProblem(at: .file, reason: .notCSVOrJSON("a workbook"))
-    ])) { try OrderFileParser.parse(path: path) }
+    #expect(
+      throws: OrderFileError(
+        path: path,
+        problems: [
+          OrderProblem(at: .file, reason: .notCSVOrJSON("a workbook"))
+        ])
+    ) { try OrderFileParser.parse(path: path) }
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Inventory
+
 @testable import Orders
 
 /// A temporary folder for the order files a test writes, removed when the value is released.

@@ -27,7 +27,9 @@ struct OrderSampleTests {
       #expect(other.orders.map(\.digest) == csv.orders.map(\.digest))
       #expect(other.orders.map(\.shipDate) == csv.orders.map(\.shipDate))
       #expect(other.orders.map(\.carrier) == csv.orders.map(\.carrier))
-      #expect(other.orders.map { $0.lines.map(\.unitPrice) } == csv.orders.map { $0.lines.map(\.unitPrice) })
+      #expect(
+        other.orders.map { $0.lines.map(\.unitPrice) }
+          == csv.orders.map { $0.lines.map(\.unitPrice) })
     }
     #expect(csv.orders[0].lines.map(\.unitPrice) == [0.45, 3.25, Decimal(string: "5.30")])
     let problems = csv.orders.flatMap { $0.fieldProblems + $0.lines.flatMap(\.fieldProblems) }
@@ -54,7 +56,8 @@ struct OrderSampleTests {
 }
 
 struct OrderDigestTests {
-  private let base = csvHeader
+  private let base =
+    csvHeader
     + "A,1,2030-06-03,3101,,5100001,OH,4,0.45,M,\nA,2,,,,5100005,OH,2,3.25,,\n"
 
   @Test func reorderedColumnsAndLinesKeepDigest() throws {
@@ -102,13 +105,15 @@ struct OrderDigestTests {
         {"shipDate": "2030-06-03"}]}
       """
     let problems = try fileProblems(json, name: "o.json")
-    #expect(problems.map(\.position) == [
-      .jsonPath("formatVersion"), .jsonPath("orders[0].size"), .jsonPath("orders[0].lines[0]"),
-      .jsonPath("orders[1].orderNumber"),
-    ])
-    #expect(problems.map(\.reason) == [
-      .unsupportedFormatVersion, .unknownKey, .wrongJSONType(expected: "a line object"), .missing,
-    ])
+    #expect(
+      problems.map(\.position) == [
+        .jsonPath("formatVersion"), .jsonPath("orders[0].size"), .jsonPath("orders[0].lines[0]"),
+        .jsonPath("orders[1].orderNumber"),
+      ])
+    #expect(
+      problems.map(\.reason) == [
+        .unsupportedFormatVersion, .unknownKey, .wrongJSONType(expected: "a line object"), .missing,
+      ])
   }
 
   @Test func jsonWrongValueTypeIsLineProblem() throws {

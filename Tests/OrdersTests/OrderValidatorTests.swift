@@ -58,7 +58,10 @@ struct OrderValidatorTests {
   }
 
   @Test(arguments: [
-    ("A,,2030-05-31,,,5100001,OH,1,0.45,,", OrderProblem.Reason.pastDate(today: OrderDate("2030-06-01")!)),
+    (
+      "A,,2030-05-31,,,5100001,OH,1,0.45,,",
+      OrderProblem.Reason.pastDate(today: OrderDate("2030-06-01")!)
+    ),
     ("A,,,,,5100001,OH,1,0.45,,", .missing),
     ("A,,2030-06-03,31x,,5100001,OH,1,0.45,,", .notDigits),
     ("A,,2030-06-03,,200109,5100001,OH,1,0.45,,", .unknownLocation(known: ["200101", "200102"])),
@@ -103,7 +106,8 @@ struct OrderValidatorTests {
       "A,,2030-06-03,,,5100001,OH,1,0.45,,\nA,,,,,5100009,OH,1,0.45,,\n",
       with: validator(allOrNothing: true))
     #expect(!result[0].goesAhead)
-    #expect(result[0].orderProblems.map(\.reason) == [.rejectedLinesWithAllOrNothing(lineNumbers: ["2"])])
+    #expect(
+      result[0].orderProblems.map(\.reason) == [.rejectedLinesWithAllOrNothing(lineNumbers: ["2"])])
     #expect(result[0].acceptedLines.isEmpty)
   }
 
@@ -123,7 +127,8 @@ struct OrderValidatorTests {
       "A,,2030-05-01,,,5100009,OH,1,0.45,,\nA,,,,,5100001,OH,x,0.45,,\n"
         + "B,,2030-06-03,,,5100001,OH,1,0.456,,\nB,,,,,5100005,OH,1,3.25,,\n")
     #expect(result.count == 2)
-    #expect(result[0].orderProblems.map(\.reason).contains(.pastDate(today: OrderDate("2030-06-01")!)))
+    #expect(
+      result[0].orderProblems.map(\.reason).contains(.pastDate(today: OrderDate("2030-06-01")!)))
     #expect(result[0].rejectedLines.map(\.line.position) == [.csvRow(2), .csvRow(3)])
     #expect(result[1].rejectedLines.map(\.line.position) == [.csvRow(4)])
     #expect(result[1].goesAhead)
@@ -138,6 +143,9 @@ struct OrderValidatorTests {
       """
     let result = validator().validate(try parseOrders(json, name: "o.json"))
     #expect(result[0].goesAhead)
-    #expect(result[1].orderProblems.map(\.reason) == [.duplicateOrderNumber(firstPosition: .jsonPath("orders[0]"))])
+    #expect(
+      result[1].orderProblems.map(\.reason) == [
+        .duplicateOrderNumber(firstPosition: .jsonPath("orders[0]"))
+      ])
   }
 }
