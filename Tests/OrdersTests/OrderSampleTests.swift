@@ -62,7 +62,8 @@ struct OrderDigestTests {
 
   @Test func reorderedColumnsAndLinesKeepDigest() throws {
     let reordered =
-      "unit_price,Inventory_ID,ORIGIN,quantity,line_number,ship_date,order_number,carrier_id,mark_code\n"
+      "unit_price,Inventory_ID,ORIGIN,quantity,line_number,ship_date,order_number,"
+      + "carrier_id,mark_code\n"
       + "3.250,5100005,oh,02,2,,A,,\n0.45,5100001,OH,4,1,2030-06-03,A,3101,M\n"
     let original = try parseOrders(base).orders[0].digest
     #expect(try parseOrders(reordered).orders[0].digest == original)
