@@ -70,6 +70,8 @@ let package = Package(
     .target(
       name: "OrderJournal",
       dependencies: ["StateStore", "Inventory", "Workspace", "InboxLifecycle"]),
+    .target(
+      name: "Orders", dependencies: ["Inventory", "Spreadsheet", "Komet", "InboxLifecycle"]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "DropBenchmark", dependencies: ["InventoryFeed", "Inventory", "Workspace"],
@@ -132,5 +134,7 @@ let package = Package(
     .testTarget(
       name: "OrderJournalTests",
       dependencies: ["OrderJournal", "StateStore", "Inventory", "Workspace"]),
+    .testTarget(
+      name: "OrdersTests", dependencies: ["Orders", "Inventory", "KometSandbox"]),
   ]
 )

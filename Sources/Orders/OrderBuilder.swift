@@ -1,0 +1,107 @@
+import Foundation
+import InboxLifecycle
+import Inventory
+
+/// Types the fields of a `RawOrder`, records the text that does not read as its type, and
+/// computes the order's digest.
+enum OrderBuilder {
+  /// - Throws: `InboxLifecycleError.digestFailed` when libcrypto fails.
+  static func build(_ raw: RawOrder) throws -> DWFOrder {
+    var problems = raw.problems
+
+    var action: OrderAction? = .place
+    if let cell = raw.fields[.action] {
+      action = OrderAction(rawValue: cell.text.lowercased())
+      if action == nil { problems.append(problem(cell, .action, .invalidAction)) }
+    }
+
+    var shipDate: OrderDate?
+    if let cell = raw.fields[.shipDate] {
+      shipDate = OrderDate(cell.text)
+      if shipDate == nil { problems.append(problem(cell, .shipDate, .notDate)) }
+    }
+
+    var carrier: CarrierReference?
+    switch (raw.fields[.carrierId], raw.fields[.carrierCode]) {
+    case (let id?, nil): carrier = .id(id.text)
+    case (nil, let code?): carrier = .code(code.text)
+    case (_?, let code?): problems.append(problem(code, .carrierCode, .bothCarrierFields))
+    case (nil, nil): carrier = nil
+    }
+
+    let lines = raw.lines.enumerated().map { offset, line in
+      buildLine(line, positionInOrder: offset + 1)
+    }
+
+    return DWFOrder(
+      orderNumber: raw.orderNumber, action: action, shipDate: shipDate, carrier: carrier,
+      shipToId: raw.fields[.shipToId]?.text, locationId: raw.fields[.locationId]?.text,
+      customerPO: raw.fields[.customerPO]?.text, lines: lines, position: raw.position,
+      fieldProblems: problems, digest: try OrderDigest.digest(of: raw))
+  }
+
+  private static func buildLine(_ raw: RawLine, positionInOrder: Int) -> DWFOrderLine {
+    var problems = raw.problems
+
+    var lineNumber: Int? = positionInOrder
+    if let cell = raw.fields[.lineNumber] {
+      lineNumber = wholeNumber(cell.text)
+      if lineNumber == nil { problems.append(problem(cell, .lineNumber, .notWholeNumber)) }
+    }
+
+    var origin: InventoryOrigin?
+    if let cell = raw.fields[.origin] {
+      origin = InventoryOrigin(rawValue: cell.text.uppercased())
+      if origin == nil { problems.append(problem(cell, .origin, .invalidOrigin)) }
+    }
+
+    var quantity: Int?
+    if let cell = raw.fields[.quantity] {
+      quantity = wholeNumber(cell.text)
+      if quantity == nil { problems.append(problem(cell, .quantity, .notWholeNumber)) }
+    }
+
+    var unitPrice: Decimal?
+    if let cell = raw.fields[.unitPrice] {
+      unitPrice = decimal(cell.text)
+      if unitPrice == nil { problems.append(problem(cell, .unitPrice, .notDecimal)) }
+    }
+
+    return DWFOrderLine(
+      lineNumber: lineNumber, positionInOrder: positionInOrder,
+      inventoryId: raw.fields[.inventoryId]?.text, origin: origin, quantity: quantity,
+      unitPrice: unitPrice, markCode: raw.fields[.markCode]?.text, position: raw.position,
+      fieldProblems: problems)
+  }
+
+  private static func problem(
+    _ cell: RawCell, _ field: OrderField, _ reason: OrderProblem.Reason
+  ) -> OrderProblem {
+    OrderProblem(at: cell.position, field: field, value: cell.text, reason: reason)
+  }
+
+  /// Reads an optionally signed run of ASCII digits, so that `-2` reaches the validator as a
+  /// number that is not positive, while `2.0`, `2 boxes` and `1e3` are not whole numbers.
+  static func wholeNumber(_ text: String) -> Int? {
+    let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : text[...]
+    guard !digits.isEmpty, digits.utf8.allSatisfy(isDigit) else { return nil }
+    return Int(text)
+  }
+
+  /// Reads a decimal number written with ASCII digits and an optional point and minus sign,
+  /// exactly, without going through `Double`.
+  ///
+  /// `Decimal(string:)` alone accepts a valid prefix such as `2.50 USD`, so the form is checked
+  /// first.
+  static func decimal(_ text: String) -> Decimal? {
+    let unsigned = text.first == "-" ? text.dropFirst() : text[...]
+    let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)
+    guard parts.count <= 2, parts.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy(isDigit) })
+    else { return nil }
+    return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+  }
+}

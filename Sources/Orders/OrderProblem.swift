@@ -1,0 +1,167 @@
+import Foundation
+
+/// One problem found in an order file: where, on which value, and why.
+package struct OrderProblem: Sendable, Equatable, CustomStringConvertible {
+  package var position: SourcePosition
+  /// The field the problem is about, or nil for a whole row, order or file.
+  package var field: OrderField?
+  /// The value as received, or nil when there is none (a missing field).
+  package var value: String?
+  package var reason: Reason
+
+  package init(
+    at position: SourcePosition, field: OrderField? = nil, value: String? = nil, reason: Reason
+  ) {
+    self.position = position
+    self.field = field
+    self.value = value
+    self.reason = reason
+  }
+
+  /// Why a file, order or line was rejected.
+  package enum Reason: Sendable, Equatable {
+    // Problems that fail the whole file.
+    case unreadable(String)
+    case notCSVOrJSON(String)
+    case invalidJSON(offset: Int, reason: String)
+    case missingHeader
+    case unknownHeader
+    case duplicateHeader(firstColumn: Int)
+    case valueWithoutHeader
+    case unknownKey
+    case duplicateKey
+    case wrongJSONType(expected: String)
+    case unsupportedFormatVersion
+    case noOrders
+
+    // Problems with a value.
+    case missing
+    case notWholeNumber
+    case notDecimal
+    case notDate
+    case notDigits
+    case tooLong(maximum: Int)
+    case invalidOrigin
+    case invalidAction
+    case conflictingValue(first: String, firstPosition: SourcePosition)
+    case bothCarrierFields
+    case notPositive
+    case priceOutOfRange
+    case tooManyDecimalPlaces
+    case pastDate(today: OrderDate)
+
+    // Problems of a line or an order as a whole.
+    case duplicateLineNumber(firstPosition: SourcePosition)
+    case duplicateOrderNumber(firstPosition: SourcePosition)
+    case noLines
+    case noAcceptedLine
+    case locationRequired
+    case unknownLocation(known: [String])
+    case inventoryNotFound
+    case originMismatch(snapshot: String)
+    case locationMismatch(snapshot: String, order: String)
+    case priceMismatch(snapshot: Decimal, tolerance: Decimal)
+    case rejectedLinesWithAllOrNothing(lineNumbers: [String])
+  }
+
+  // NOTE: messages name a field by its CSV header (`unit_price`) in JSON files too, where the
+  // position gives the JSON path.
+  package var description: String {
+    let subject = field.map { "\($0 == .formatVersion ? "format version" : $0.csvHeader) " } ?? ""
+    let shown = value.map { "\"\($0)\"" } ?? ""
+    return "\(position): \(explanation(subject: subject, shown: shown))"
+  }
+
+  private func explanation(subject: String, shown: String) -> String {
+    switch reason {
+    case .unreadable(let detail):
+      return "the file could not be read (\(detail))."
+    case .notCSVOrJSON(let found):
+      return "the file is \(found); an order file is CSV or JSON (docs/formats.md)."
+    case .invalidJSON(let offset, let detail):
+      return "invalid JSON at byte \(offset): \(detail); fix the JSON and upload the file again."
+    case .missingHeader:
+      return "the required column \(subject)is missing from the header row; add it (its cells"
+        + " may be blank where the field is optional)."
+    case .unknownHeader:
+      return "the column \(shown) is not a field of the order format; rename or remove it"
+        + " (docs/formats.md lists the columns)."
+    case .duplicateHeader(let first):
+      return "the column \(subject)appears again (first in column \(first)); keep one."
+    case .valueWithoutHeader:
+      return "the value \(shown) is in a column with no header; add the header or remove the"
+        + " value."
+    case .unknownKey:
+      return "the key \(shown) is not a field of the order format; rename or remove it."
+    case .duplicateKey:
+      return "the key \(shown) appears twice in one object; keep one."
+    case .wrongJSONType(let expected):
+      return "found \(shown) where \(expected) is expected."
+    case .unsupportedFormatVersion:
+      return "the format version \(shown) is not supported; use 1."
+    case .noOrders:
+      return "the file contains no orders."
+    case .missing:
+      return "the required \(subject)is missing."
+    case .notWholeNumber:
+      return "\(subject)\(shown) is not a whole number; write digits only, such as 4."
+    case .notDecimal:
+      return "\(subject)\(shown) is not a decimal number; write it like 2.50, with a point and"
+        + " no currency sign or thousands separator."
+    case .notDate:
+      return "\(subject)\(shown) is not a date written YYYY-MM-DD, such as 2025-03-14."
+    case .notDigits:
+      return "\(subject)\(shown) is not a Komet ID; IDs are digits only."
+    case .tooLong(let maximum):
+      return "\(subject)\(shown) is longer than \(maximum) characters."
+    case .invalidOrigin:
+      return "\(subject)\(shown) is not an origin; use OH (on hand) or FS (future sales)."
+    case .invalidAction:
+      return "\(subject)\(shown) is not an action; leave it blank to place the order, or write"
+        + " cancel."
+    case .conflictingValue(let first, let firstPosition):
+      return "\(subject)\(shown) differs from \"\(first)\" at \(firstPosition) for the same"
+        + " order; give every row of an order the same value, or leave the later ones blank."
+    case .bothCarrierFields:
+      return "both carrier_id and carrier_code are given; give one of them."
+    case .notPositive:
+      return "\(subject)\(shown) must be at least 1 box."
+    case .priceOutOfRange:
+      return "\(subject)\(shown) is outside 0 to 99999999.99, the range Komet's prices take."
+    case .tooManyDecimalPlaces:
+      return "\(subject)\(shown) has more than 2 decimal places."
+    case .pastDate(let today):
+      return "\(subject)\(shown) is in the past (today is \(today)); send a current ship date."
+    case .duplicateLineNumber(let firstPosition):
+      return "line number \(shown) is used again in the same order (first at \(firstPosition));"
+        + " give each line its own number."
+    case .duplicateOrderNumber(let firstPosition):
+      return "order number \(shown) appears again in the file (first at \(firstPosition));"
+        + " send one order per number."
+    case .noLines:
+      return "order \(shown) has no lines; add its lines, or set action to cancel."
+    case .noAcceptedLine:
+      return "every line of order \(shown) was rejected, so nothing is placed."
+    case .locationRequired:
+      return "location_id is required, because the company has several locations and"
+        + " komet.defaultLocationId is not set."
+    case .unknownLocation(let known):
+      return "\(subject)\(shown) is not one of the company's locations"
+        + " (\(known.joined(separator: ", ")))."
+    case .inventoryNotFound:
+      return "\(subject)\(shown) is not in the latest inventory drop; the line was sold out or"
+        + " withdrawn, so order from the current drop."
+    case .originMismatch(let snapshot):
+      return "\(subject)\(shown) differs from the inventory line's origin \(snapshot)."
+    case .locationMismatch(let snapshot, let order):
+      return "inventory line \(shown) belongs to location \(snapshot), not to the order's"
+        + " location \(order)."
+    case .priceMismatch(let snapshot, let tolerance):
+      return "\(subject)\(shown) differs from the inventory price \(snapshot) by more than the"
+        + " tolerance \(tolerance); order at the current price."
+    case .rejectedLinesWithAllOrNothing(let lineNumbers):
+      return "lines \(lineNumbers.joined(separator: ", ")) were rejected and"
+        + " orders.allOrNothing is set, so the whole order is rejected."
+    }
+  }
+}
