@@ -87,10 +87,8 @@ extension OrderFileParser {
     for (offset, name) in cells.enumerated() where !name.isEmpty {
       let column = offset + 1
       let position = SourcePosition.csvCell(row: row, column: column, header: name)
-      guard let field = byHeader[name.lowercased()] else {
-        problems.append(OrderProblem(at: position, value: name, reason: .unknownHeader))
-        continue
-      }
+      // Columns beyond the format are welcome and ignored, so DWF may send more.
+      guard let field = byHeader[name.lowercased()] else { continue }
       if let first = seen[field] {
         problems.append(
           OrderProblem(

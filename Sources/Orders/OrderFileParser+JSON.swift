@@ -155,9 +155,9 @@ extension OrderFileParser {
     var byKey: [String: JSONValue] = [:]
     for member in members {
       let memberPath = path.isEmpty ? member.key : path + "." + member.key
+      // Keys beyond the format are welcome and ignored, so DWF may send more.
       if !allowed.contains(member.key) {
-        problems.append(
-          OrderProblem(at: .jsonPath(memberPath), value: member.key, reason: .unknownKey))
+        continue
       } else if byKey[member.key] != nil {
         problems.append(
           OrderProblem(at: .jsonPath(memberPath), value: member.key, reason: .duplicateKey))

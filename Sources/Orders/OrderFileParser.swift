@@ -4,9 +4,8 @@ import Spreadsheet
 /// Reads a DWF order file, CSV or JSON (`docs/formats.md`), into an `OrderFile`.
 ///
 /// The parser fails the whole file, listing every problem at once, when the file cannot be read,
-/// is neither CSV nor JSON, lacks a required column, has an unknown column or key, declares a
-/// format version other than 1, or has an order without an order number (which could not be
-/// acknowledged). Problems with single fields stay with their order or line for
+/// is neither CSV nor JSON, lacks a required column, declares a format version other than 1,
+/// or has an order without an order number (which could not be acknowledged). Problems with single fields stay with their order or line for
 /// `OrderValidator`, so one bad value does not hold back the rest of the file.
 package enum OrderFileParser {
   /// The largest file read, far above any order file, so a huge upload cannot exhaust memory.

@@ -25,10 +25,8 @@ package struct OrderProblem: Sendable, Equatable, CustomStringConvertible {
     case notCSVOrJSON(String)
     case invalidJSON(offset: Int, reason: String)
     case missingHeader
-    case unknownHeader
     case duplicateHeader(firstColumn: Int)
     case valueWithoutHeader
-    case unknownKey
     case duplicateKey
     case wrongJSONType(expected: String)
     case unsupportedFormatVersion
@@ -83,16 +81,11 @@ package struct OrderProblem: Sendable, Equatable, CustomStringConvertible {
     case .missingHeader:
       return "the required column \(subject)is missing from the header row; add it (its cells"
         + " may be blank where the field is optional)."
-    case .unknownHeader:
-      return "the column \(shown) is not a field of the order format; rename or remove it"
-        + " (docs/formats.md lists the columns)."
     case .duplicateHeader(let first):
       return "the column \(subject)appears again (first in column \(first)); keep one."
     case .valueWithoutHeader:
       return "the value \(shown) is in a column with no header; add the header or remove the"
         + " value."
-    case .unknownKey:
-      return "the key \(shown) is not a field of the order format; rename or remove it."
     case .duplicateKey:
       return "the key \(shown) appears twice in one object; keep one."
     case .wrongJSONType(let expected):
