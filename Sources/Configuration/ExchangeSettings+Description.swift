@@ -17,6 +17,7 @@ extension ExchangeSettings: CustomStringConvertible {
     let secondsText = seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
     list.append(
       SettingEntry(key: "watch.settleSeconds", value: secondsText, source: settleSeconds.source))
+    list += switchAndDecimalEntries
     return list
   }
 

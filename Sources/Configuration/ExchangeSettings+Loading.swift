@@ -51,6 +51,8 @@ extension ExchangeSettings {
     "inventory": ["source", "intervalMinutes", "futureDays", "maxAgeMinutes", "keep"],
     "quota": ["reserveForOrders"],
     "watch": ["mode", "quietPeriodMilliseconds", "settleSeconds", "rescanMinutes"],
+    "orders": ["allOrNothing", "priceTolerance", "checkout"],
+    "fees": ["rate", "onHandOnly"],
   ]
 
   /// Resolves the pipeline settings from `komet-dwf.json` in `workspace`, then from
@@ -60,8 +62,8 @@ extension ExchangeSettings {
   /// are rejected here as `KometSettings.load` rejects them, with the same list.
   ///
   /// - Throws: `ConfigurationError` for an unreadable or invalid file, an unknown key, a value
-  ///   of the wrong type or out of range, an unknown name, or `inventory.maxAgeMinutes`
-  ///   shorter than `inventory.intervalMinutes`.
+  ///   of the wrong type or out of range, a decimal with too many decimal places, an unknown
+  ///   name, or `inventory.maxAgeMinutes` shorter than `inventory.intervalMinutes`.
   package static func load(
     workspace: URL, environment: [String: String]
   ) throws(ConfigurationError) -> ExchangeSettings {
@@ -72,13 +74,15 @@ extension ExchangeSettings {
       let top = try ConfigObject(root, keyPath: "", path: path)
       try top.rejectUnknownKeys(KometSettings.knownSections)
       for (name, keys) in sectionKeys.sorted(by: { $0.key < $1.key }) {
-        guard let section = try top.object(name) else { continue }
+        guard let section = try top.object(name), let json = root[name] else { continue }
         try section.rejectUnknownKeys(keys)
         try settings.apply(section)
+        try settings.applySwitchesAndDecimals(section, json: json)
       }
     }
 
     try settings.applyEnvironment(environment)
+    try settings.applySwitchAndDecimalEnvironment(environment)
     try settings.checkConsistency()
     return settings
   }

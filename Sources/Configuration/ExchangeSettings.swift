@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the inventory that DWF may buy is read from.
 package enum InventorySource: String, Sendable, CaseIterable {
   /// `ecommerce/inventory.list` for the DWF customer, whose line IDs `web-order-item.add` takes.
@@ -17,8 +19,8 @@ package enum WatchModeSetting: String, Sendable, CaseIterable {
   case poll
 }
 
-/// The resolved settings of the exchange pipeline (the `inventory`, `quota` and `watch`
-/// sections of `komet-dwf.json`), each with its source.
+/// The resolved settings of the exchange pipeline (the `inventory`, `quota`, `watch`, `orders`
+/// and `fees` sections of `komet-dwf.json`), each with its source.
 package struct ExchangeSettings: Sendable {
   package static let defaultIntervalMinutes = 5
   package static let defaultFutureDays = 14
@@ -28,6 +30,8 @@ package struct ExchangeSettings: Sendable {
   package static let defaultQuietPeriodMilliseconds = 500
   package static let defaultSettleSeconds = 2.0
   package static let defaultRescanMinutes = 5
+  /// The default fee rate, 1.5%, built from its digits so that no `Double` rounds it.
+  package static let defaultFeeRate = Decimal(sign: .plus, exponent: -3, significand: 15)
 
   package var inventorySource = Sourced(InventorySource.ecommerce)
   /// Minutes between two inventory drops, before the quota budget lengthens it.
@@ -48,6 +52,18 @@ package struct ExchangeSettings: Sendable {
   package var settleSeconds = Sourced(defaultSettleSeconds)
   /// Minutes between full rescans of the inbox in inotify mode.
   package var rescanMinutes = Sourced(defaultRescanMinutes)
+  /// Whether a rejected line rejects every line of its order.
+  package var ordersAllOrNothing = Sourced(false)
+  /// The largest difference allowed between a line's `unit_price` and the price in the latest
+  /// inventory snapshot, at most 2 decimal places.
+  package var ordersPriceTolerance = Sourced(Decimal(0))
+  /// Whether web orders are checked out. Checkout also needs a User token, which loading
+  /// does not check.
+  package var ordersCheckout = Sourced(false)
+  /// The transaction fee rate of the fee estimate, from 0 to 1.
+  package var feeRate = Sourced(defaultFeeRate)
+  /// Whether the fee estimate counts on-hand lines only.
+  package var feesOnHandOnly = Sourced(false)
 
   package init() {}
 }

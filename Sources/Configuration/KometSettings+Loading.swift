@@ -7,7 +7,7 @@ extension KometSettings {
 
   /// The top-level sections this build reads. Later sections join this list, so a misspelled
   /// section is an error like any other unknown key.
-  package static let knownSections = ["komet", "inventory", "quota", "watch"]
+  package static let knownSections = ["komet", "inventory", "quota", "watch", "orders", "fees"]
 
   /// Resolves the settings from `komet-dwf.json` in `workspace`, then from `environment`.
   ///

@@ -82,7 +82,9 @@ enum WorkspaceTexts {
         "quietPeriodMilliseconds": 500,
         "settleSeconds": 2,
         "rescanMinutes": 5
-      }
+      },
+      "orders": { "allOrNothing": false, "priceTolerance": 0, "checkout": false },
+      "fees": { "rate": 0.015, "onHandOnly": false }
     }
 
     """
