@@ -72,6 +72,9 @@ let package = Package(
       dependencies: ["StateStore", "Inventory", "Workspace", "InboxLifecycle"]),
     .target(
       name: "Orders", dependencies: ["Inventory", "Spreadsheet", "Komet", "InboxLifecycle"]),
+    .target(
+      name: "OrderPlacement",
+      dependencies: ["OrderJournal", "KometClient", "Komet", "Inventory", "Logging"]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "DropBenchmark", dependencies: ["InventoryFeed", "Inventory", "Workspace"],
@@ -136,5 +139,11 @@ let package = Package(
       dependencies: ["OrderJournal", "StateStore", "Inventory", "Workspace"]),
     .testTarget(
       name: "OrdersTests", dependencies: ["Orders", "Inventory", "KometSandbox"]),
+    .testTarget(
+      name: "OrderPlacementTests",
+      dependencies: [
+        "OrderPlacement", "OrderJournal", "KometClient", "KometSandbox", "Komet", "Inventory",
+        "StateStore", "Logging", "LoopbackHTTP",
+      ]),
   ]
 )

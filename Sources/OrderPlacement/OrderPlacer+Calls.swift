@@ -1,0 +1,287 @@
+import Foundation
+import Inventory
+import Komet
+import KometClient
+import OrderJournal
+
+/// The four calls of a placement pass, each between its journal writes. Each returns the
+/// reason to stop the pass, or nil to go on.
+extension OrderPlacer {
+  static let quotaStop = "the daily Komet request quota is used up"
+
+  // MARK: web-order.create
+
+  func create(_ group: GroupSnapshot, isRepeat: Bool) async throws -> String? {
+    try journal.beginCreate(group: group.id)
+    var values = groupMetadata(group)
+    values["komet.repeat"] = String(isRepeat)
+
+    guard !Self.hasInvalidLocation(group) else {
+      let reason = "the location ID \(group.locationId ?? "") is not a Komet ID"
+      try journal.finishCreate(group: group.id, outcome: .rejected(reason: reason))
+      return nil
+    }
+    var request = WebOrderCreateRequest(
+      customerId: settings.customerId, companyLocationId: Self.locationID(of: group))
+    request.companyId = settings.companyId
+
+    let result: WebOrderResult
+    do {
+      result = try await client.createWebOrder(request)
+    } catch {
+      return try finishFailedCreate(group, failure: CallFailure(error), values: values)
+    }
+
+    // The ID is journaled before any line is added, so a restart adds to this web order.
+    try journal.recordWebOrderCreated(group: group.id, webOrderId: result.webOrderId.digits)
+    values["komet.web_order_id"] = result.webOrderId.digits
+    logger.info("Web order created", values)
+    return nil
+  }
+
+  private func finishFailedCreate(
+    _ group: GroupSnapshot, failure: CallFailure, values: [String: String]
+  ) throws -> String? {
+    var values = values
+    switch failure {
+    case .rejected(let reason):
+      try journal.finishCreate(group: group.id, outcome: .rejected(reason: reason))
+      values["error"] = reason
+      logger.warning("Web order rejected by Komet", values)
+      return nil
+    case .quotaExhausted:
+      try journal.finishCreate(group: group.id, outcome: .quotaExhausted)
+      return Self.quotaStop
+    case .unknown(let reason):
+      // Repeating the create is safe because every add names its web order, so a header
+      // that was created after all stays empty.
+      try journal.finishCreate(group: group.id, outcome: .unknown(reason: reason))
+      values["error"] = reason
+      logger.warning("Web order create outcome unknown, creating again", values)
+      return nil
+    case .notSent(let reason):
+      // The journal has no outcome for a create that was never sent, so it is journaled as
+      // unknown and repeated by the next pass.
+      try journal.finishCreate(group: group.id, outcome: .unknown(reason: "not sent: \(reason)"))
+      return reason
+    }
+  }
+
+  // MARK: web-order-item.add
+
+  func add(_ line: LineSnapshot, to webOrderId: String) async throws -> String? {
+    let group = try groupOf(line)
+    try journal.beginLineAdd(line: line.key)
+    var values = lineMetadata(line, webOrderId: webOrderId)
+
+    let request: WebOrderItemAddRequest
+    switch makeAddRequest(line, group: group, webOrderId: webOrderId) {
+    case .success(let made):
+      request = made
+    case .failure(let problem):
+      try journal.finishLineAdd(line: line.key, outcome: .rejected(reason: problem.reason))
+      return nil
+    }
+
+    let response: WebOrderItemAddResponse
+    do {
+      response = try await client.addWebOrderItems(request)
+    } catch {
+      return try finishFailedAdd(line, failure: CallFailure(error), values: values)
+    }
+
+    if let landedOn = response.webOrderId, landedOn.digits != webOrderId {
+      // Komet put the line on another web order than the one named, so a person must look.
+      let reason = "Komet added the line to web order \(landedOn.digits), not \(webOrderId)"
+      try journal.markReview(line: line.key, reason: reason)
+      values["error"] = reason
+      logger.error("Order line added to another web order", values)
+      return nil
+    }
+
+    let itemId = response.webOrderItemIds.first?.digits
+    try journal.finishLineAdd(line: line.key, outcome: .accepted(itemId: itemId))
+    logger.info("Order line added", values)
+    return nil
+  }
+
+  private func finishFailedAdd(
+    _ line: LineSnapshot, failure: CallFailure, values: [String: String]
+  ) throws -> String? {
+    var values = values
+    switch failure {
+    case .rejected(let reason):
+      try journal.finishLineAdd(line: line.key, outcome: .rejected(reason: reason))
+      values["error"] = reason
+      logger.warning("Order line rejected by Komet", values)
+      return nil
+    case .quotaExhausted:
+      try journal.finishLineAdd(line: line.key, outcome: .quotaExhausted)
+      return Self.quotaStop
+    case .unknown(let reason):
+      // The line stays `adding`, so the next pending call is its reconciliation.
+      try journal.finishLineAdd(line: line.key, outcome: .unknown(reason: reason))
+      values["error"] = reason
+      logger.warning("Order line add outcome unknown, reconciling", values)
+      return nil
+    case .notSent(let reason):
+      // Journaled as unknown, because the journal has no outcome for an add never sent. The
+      // next pass reconciles it, finds it not landed and adds it then.
+      try journal.finishLineAdd(line: line.key, outcome: .unknown(reason: "not sent: \(reason)"))
+      return reason
+    }
+  }
+
+  private struct RequestProblem: Error {
+    var reason: String
+  }
+
+  private func makeAddRequest(
+    _ line: LineSnapshot, group: GroupSnapshot, webOrderId: String
+  ) -> Result<WebOrderItemAddRequest, RequestProblem> {
+    guard let inventoryId = line.inventoryId.flatMap({ KometID($0) }) else {
+      return .failure(RequestProblem(reason: "the line has no valid inventory ID"))
+    }
+    guard let quantity = line.quantity, let price = line.unitPrice else {
+      return .failure(RequestProblem(reason: "the line has no quantity or unit price"))
+    }
+    guard let date = KometDate(group.shipDate) else {
+      return .failure(RequestProblem(reason: "the ship date \(group.shipDate) is invalid"))
+    }
+    guard let webOrder = KometID(webOrderId), !Self.hasInvalidLocation(group) else {
+      return .failure(
+        RequestProblem(reason: "web order \(webOrderId) or its location is not a Komet ID"))
+    }
+
+    var request = WebOrderItemAddRequest(
+      customerId: settings.customerId, webOrderId: webOrder, inventoryIds: [inventoryId],
+      inventoryOrigin: Self.kometOrigin(line.origin), price: price, quantity: quantity,
+      carrierId: settings.carrierId, date: date)
+    request.companyLocationId = Self.locationID(of: group)
+    request.shipToId = settings.shipToId
+    return .success(request)
+  }
+
+  static func kometOrigin(_ origin: Inventory.InventoryOrigin) -> Komet.InventoryOrigin {
+    switch origin {
+    case .onHand: return .onHand
+    case .future: return .futureSales
+    }
+  }
+
+  // MARK: web-order-details.list
+
+  func reconcile(_ line: LineSnapshot, on webOrderId: String) async throws -> String? {
+    let group = try groupOf(line)
+    var values = lineMetadata(line, webOrderId: webOrderId)
+
+    guard let webOrder = KometID(webOrderId), !Self.hasInvalidLocation(group) else {
+      let verdict = ReconciliationVerdict.review(
+        reason: "web order \(webOrderId) or its location is not a Komet ID")
+      try journal.settleReconciliation(line: line.key, verdict: verdict)
+      return nil
+    }
+
+    var heldItemIds: [String] = []
+    for status in [WebOrderStatus.pending, .checkedOut] {
+      let request = WebOrderDetailsListRequest(
+        customerId: settings.customerId, webOrderId: webOrder,
+        companyLocationId: Self.locationID(of: group), statusId: status)
+      let response: WebOrderDetailsListResponse
+      do {
+        response = try await client.webOrderDetails(request)
+      } catch {
+        if case .quotaExhausted = error {
+          // The line stays `adding`, so the next pass reconciles it.
+          return Self.quotaStop
+        }
+        let verdict = Reconciliation.detailsFailed(error.description)
+        try journal.settleReconciliation(line: line.key, verdict: verdict)
+        values["error"] = error.description
+        logger.error("Order line held for review, web order details failed", values)
+        return nil
+      }
+      heldItemIds += Self.itemIds(in: response, webOrderId: webOrderId)
+    }
+
+    let landedItemIds = try journal.snapshot(of: line.key.orderNumber)?.lines
+      .filter { $0.groupId == line.groupId && $0.state == .accepted }
+      .map(\.itemId) ?? []
+    let verdict = Reconciliation.decide(heldItemIds: heldItemIds, landedItemIds: landedItemIds)
+    try journal.settleReconciliation(line: line.key, verdict: verdict)
+    values["komet.verdict"] = "\(verdict)"
+    logger.notice("Order line reconciled", values)
+    return nil
+  }
+
+  /// Returns the item IDs of web order `webOrderId` in the response. An item without a
+  /// `webOrderItemId` is counted under its row key, or under its position when it has neither.
+  static func itemIds(in response: WebOrderDetailsListResponse, webOrderId: String) -> [String] {
+    var ids: [String] = []
+    for order in response.webOrders where order.id.digits == webOrderId {
+      for (position, item) in order.items.enumerated() {
+        ids.append(item.webOrderItemId?.digits ?? item.id ?? "item at position \(position)")
+      }
+    }
+    return ids
+  }
+
+  // MARK: web-order.delete
+
+  func delete(_ group: GroupSnapshot) async throws -> String? {
+    var values = groupMetadata(group)
+    guard let webOrderId = group.webOrderId, let webOrder = KometID(webOrderId) else {
+      return "group \(group.id) has no valid web order ID to delete"
+    }
+    values["komet.web_order_id"] = webOrderId
+
+    let request = WebOrderDeleteRequest(customerId: settings.customerId, webOrderId: webOrder)
+    do {
+      _ = try await client.deleteWebOrder(request)
+    } catch {
+      // NOTE: the journal has no step before a delete, so a delete whose outcome was unknown
+      // is sent again by the next pass, and Komet may then reject it as already cancelled.
+      values["error"] = error.description
+      logger.error("Web order delete failed", values)
+      if case .quotaExhausted = error { return Self.quotaStop }
+      return "web-order.delete of \(webOrderId) failed: \(error.description)"
+    }
+
+    try journal.recordWebOrderDeleted(group: group.id)
+    logger.info("Web order with no accepted line deleted", values)
+    return nil
+  }
+
+  // MARK: Helpers
+
+  private func groupOf(_ line: LineSnapshot) throws -> GroupSnapshot {
+    let groups = try journal.snapshot(of: line.key.orderNumber)?.groups ?? []
+    guard let group = groups.first(where: { $0.id == line.groupId }) else {
+      throw OrderJournalError.groupNotFound(id: line.groupId)
+    }
+    return group
+  }
+
+  /// Returns the group's location as a Komet ID, or nil for a company without locations.
+  private static func locationID(of group: GroupSnapshot) -> KometID? {
+    group.locationId.flatMap { KometID($0) }
+  }
+
+  private static func hasInvalidLocation(_ group: GroupSnapshot) -> Bool {
+    group.locationId != nil && locationID(of: group) == nil
+  }
+
+  private func groupMetadata(_ group: GroupSnapshot) -> [String: String] {
+    [
+      "order.number": group.orderNumber, "order.group": String(group.id),
+      "order.origin": group.origin.rawValue,
+    ]
+  }
+
+  private func lineMetadata(_ line: LineSnapshot, webOrderId: String) -> [String: String] {
+    [
+      "order.number": line.key.orderNumber, "order.line": String(line.key.lineNumber),
+      "komet.web_order_id": webOrderId,
+    ]
+  }
+}

@@ -1,0 +1,168 @@
+import Foundation
+import Inventory
+import KometSandbox
+import LoopbackHTTP
+import OrderJournal
+import OrderPlacement
+import Testing
+
+/// `OrderPlacer` against the sandbox over loopback HTTP, with faults injected by its server.
+struct OrderPlacementTests {
+  @Test func twoGroupOrderPlaced() async throws {
+    let fixture = try PlacementFixture()
+    let onHand = try fixture.inventoryIds(.onHand, count: 2)
+    let future = try fixture.inventoryIds(.future, count: 2)
+    try fixture.receive(
+      "A-100",
+      lines: [
+        (onHand[0], .onHand), (future[0], .future), (onHand[1], .onHand), (future[1], .future),
+      ])
+
+    let result = try await fixture.makePlacer().work(on: "A-100")
+
+    let order = try #require(try fixture.openJournal().snapshot(of: "A-100"))
+    let onHandGroup = try #require(order.groups.first { $0.origin == .onHand })
+    let futureGroup = try #require(order.groups.first { $0.origin == .future })
+    #expect(result == .finished)
+    #expect(order.lines.map(\.state) == [.accepted, .accepted, .accepted, .accepted])
+    #expect(onHandGroup.webOrderId != futureGroup.webOrderId)
+    #expect(fixture.itemInventoryIds(ofWebOrder: onHandGroup.webOrderId) == onHand)
+    #expect(fixture.itemInventoryIds(ofWebOrder: futureGroup.webOrderId) == future)
+    let placedIds = Set([onHandGroup, futureGroup].compactMap(\.webOrderId))
+    #expect(Set(fixture.openWebOrderIds) == placedIds)
+    #expect(order.lines.allSatisfy { $0.itemId != nil })
+    #expect(fixture.requestCount("web-order.create") == 2)
+    #expect(fixture.requestCount("web-order-item.add") == 4)
+    #expect(fixture.requestCount("web-order-details.list") == 0)
+  }
+
+  @Test func closeAfterHandlerReconciledAsLanded() async throws {
+    let fixture = try PlacementFixture()
+    let ids = try fixture.inventoryIds(.onHand, count: 3)
+    try fixture.receive("A-200", lines: ids.map { ($0, .onHand) })
+    fixture.sandbox.faults.add(
+      .closeAfterHandler, matching: .init(method: "POST", path: "/api/web-order-item.add"))
+
+    let result = try await fixture.makePlacer().work(on: "A-200")
+
+    let journal = try fixture.openJournal()
+    let order = try #require(try journal.snapshot(of: "A-200"))
+    let webOrderId = try #require(order.groups.first?.webOrderId)
+    let items = fixture.sandbox.state.webOrders.first { $0.id == webOrderId }?.items ?? []
+    #expect(result == .finished)
+    #expect(order.lines.map(\.state) == [.accepted, .accepted, .accepted])
+    #expect(fixture.itemInventoryIds(ofWebOrder: webOrderId) == ids)
+    #expect(order.lines.first?.itemId == items.first?.webOrderItemId)
+    // The faulted add reached the handler once and was never sent again.
+    #expect(fixture.requestCount("web-order-item.add") == 3)
+    #expect(fixture.requestCount("web-order-details.list") == 2)
+    #expect(try journal.steps(of: "A-200").contains("web-order-details.list after line 1: landed"))
+  }
+
+  @Test func closeBeforeHandlerReconciledAsNotLanded() async throws {
+    let fixture = try PlacementFixture()
+    let ids = try fixture.inventoryIds(.onHand, count: 3)
+    try fixture.receive("A-300", lines: ids.map { ($0, .onHand) })
+    fixture.sandbox.faults.add(
+      .closeBeforeHandler, matching: .init(method: "POST", path: "/api/web-order-item.add"))
+
+    let result = try await fixture.makePlacer().work(on: "A-300")
+
+    let journal = try fixture.openJournal()
+    let order = try #require(try journal.snapshot(of: "A-300"))
+    let webOrderId = try #require(order.groups.first?.webOrderId)
+    let steps = try journal.steps(of: "A-300")
+    #expect(result == .finished)
+    #expect(order.lines.map(\.state) == [.accepted, .accepted, .accepted])
+    #expect(fixture.itemInventoryIds(ofWebOrder: webOrderId) == ids)
+    #expect(steps.contains("web-order-details.list after line 1: not landed"))
+    #expect(steps.filter { $0 == "web-order-item.add before line 1" }.count == 2)
+    // The faulted request never reached the handler, so only the second add of line 1 is
+    // logged.
+    #expect(fixture.requestCount("web-order-item.add") == 3)
+    #expect(fixture.sandbox.faults.pendingCount == 0)
+  }
+
+  @Test func failedDetailsCallHoldsLineForReview() async throws {
+    let fixture = try PlacementFixture()
+    let ids = try fixture.inventoryIds(.onHand, count: 3)
+    try fixture.receive("A-400", lines: ids.map { ($0, .onHand) })
+    fixture.sandbox.faults.add(
+      .closeAfterHandler, matching: .init(method: "POST", path: "/api/web-order-item.add"))
+    fixture.sandbox.faults.add(.status(500), matching: .init(method: "GET"), times: 100)
+
+    let result = try await fixture.makePlacer().work(on: "A-400")
+
+    let order = try #require(try fixture.openJournal().snapshot(of: "A-400"))
+    let first = try #require(order.lines.first)
+    #expect(result == .finished)
+    #expect(first.state == .review)
+    #expect(first.reason?.contains("web-order-details.list failed") == true)
+    #expect(order.lines.dropFirst().map(\.state) == [.accepted, .accepted])
+    #expect(order.state == .review)
+    // The faulted add did land, which is why the line must not be sent again.
+    #expect(fixture.openItemInventoryIds == ids)
+    #expect(fixture.requestCount("web-order-item.add") == 3)
+  }
+
+  @Test func rejectedLineLeavesTheRest() async throws {
+    let fixture = try PlacementFixture()
+    let ids = try fixture.inventoryIds(.onHand, count: 2)
+    try fixture.receive(
+      "A-500",
+      lines: [(ids[0], .onHand), (PlacementFixture.soldOutLine, .onHand), (ids[1], .onHand)])
+
+    let result = try await fixture.makePlacer().work(on: "A-500")
+
+    let order = try #require(try fixture.openJournal().snapshot(of: "A-500"))
+    let rejected = try #require(order.lines.first { $0.key.lineNumber == 2 })
+    #expect(result == .finished)
+    #expect(order.lines.map(\.state) == [.accepted, .rejected, .accepted])
+    #expect(rejected.reason?.isEmpty == false)
+    #expect(fixture.itemInventoryIds(ofWebOrder: order.groups.first?.webOrderId) == ids)
+    #expect(order.groups.first?.state == .created)
+    #expect(fixture.requestCount("web-order.delete") == 0)
+  }
+
+  @Test func groupWithEveryLineRejectedDeleted() async throws {
+    let fixture = try PlacementFixture()
+    let future = try fixture.inventoryIds(.future, count: 1)
+    let soldOut = PlacementFixture.soldOutLine
+    try fixture.receive(
+      "A-600", lines: [(soldOut, .onHand), (future[0], .future), (soldOut, .onHand)])
+
+    let result = try await fixture.makePlacer().work(on: "A-600")
+
+    let order = try #require(try fixture.openJournal().snapshot(of: "A-600"))
+    let onHandGroup = try #require(order.groups.first { $0.origin == .onHand })
+    let futureGroup = try #require(order.groups.first { $0.origin == .future })
+    let deleted = fixture.sandbox.state.webOrders.first { $0.id == onHandGroup.webOrderId }
+    #expect(result == .finished)
+    #expect(order.lines.map(\.state) == [.rejected, .accepted, .rejected])
+    #expect(onHandGroup.state == .deleted)
+    #expect(deleted?.isCanceled == true)
+    #expect(futureGroup.state == .created)
+    #expect(fixture.openWebOrderIds == [futureGroup.webOrderId].compactMap { $0 })
+    #expect(fixture.requestCount("web-order.delete") == 1)
+  }
+
+  @Test func unknownCreateRepeated() async throws {
+    let fixture = try PlacementFixture()
+    let ids = try fixture.inventoryIds(.onHand, count: 2)
+    try fixture.receive("A-700", lines: ids.map { ($0, .onHand) })
+    fixture.sandbox.faults.add(
+      .closeAfterHandler, matching: .init(method: "POST", path: "/api/web-order.create"))
+
+    let result = try await fixture.makePlacer().work(on: "A-700")
+
+    let order = try #require(try fixture.openJournal().snapshot(of: "A-700"))
+    let group = try #require(order.groups.first)
+    #expect(result == .finished)
+    #expect(group.createAttempts == 2)
+    #expect(order.lines.map(\.state) == [.accepted, .accepted])
+    // The first header was created and stays empty; the lines sit on the second one only.
+    #expect(fixture.openWebOrderIds.count == 2)
+    #expect(fixture.itemInventoryIds(ofWebOrder: group.webOrderId) == ids)
+    #expect(fixture.openItemInventoryIds == ids)
+  }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Inventory
+import Komet
+import KometClient
+import KometSandbox
+import OrderJournal
+import OrderPlacement
+import Testing
+
+/// A process stopped at one step of placing an order, then a new `OrderPlacer` on a reopened
+/// database: the restart resumes from the journal without doubling a web order's line.
+struct RestartTests {
+  /// The step the first process reached before it stopped.
+  enum StopPoint: String, CaseIterable, CustomTestStringConvertible {
+    /// `beginCreate` journaled, no request sent.
+    case createJournaled
+    /// `web-order.create` sent and answered, the web order ID not journaled.
+    case createSent
+    /// The web order ID journaled, no line added.
+    case webOrderRecorded
+    /// `beginLineAdd` of line 1 journaled, no request sent.
+    case addJournaled
+    /// Line 1's `web-order-item.add` sent and stored, its outcome not journaled.
+    case addSent
+    /// Line 1 journaled as accepted.
+    case addFinished
+
+    var testDescription: String { rawValue }
+  }
+
+  @Test(arguments: StopPoint.allCases)
+  func restartResumesWithoutDoubling(stop: StopPoint) async throws {
+    let fixture = try PlacementFixture()
+    let ids = try fixture.inventoryIds(.onHand, count: 3)
+    var journal: OrderJournal? = try fixture.openJournal()
+    let order = try fixture.receive("R-1", lines: ids.map { ($0, .onHand) }, journal: journal)
+    let group = try #require(order.groups.first)
+    try await runFirstProcess(until: stop, journal: try #require(journal), fixture: fixture)
+    journal = nil
+
+    let result = try await fixture.makePlacer().work(on: "R-1")
+
+    let placed = try #require(try fixture.openJournal().snapshot(of: "R-1"))
+    let webOrderId = try #require(placed.groups.first?.webOrderId)
+    #expect(result == .finished)
+    #expect(placed.lines.map(\.state) == [.accepted, .accepted, .accepted])
+    #expect(fixture.itemInventoryIds(ofWebOrder: webOrderId) == ids)
+    #expect(fixture.openItemInventoryIds == ids)
+    #expect(placed.lines.allSatisfy { $0.webOrderId == webOrderId })
+    #expect(placed.groups.first?.id == group.id)
+    // Every line is added once in all, by either process, and only an add left `adding` is
+    // reconciled (statusId 1, then 2).
+    #expect(fixture.requestCount("web-order-item.add") == 3)
+    let reconciles = [.addJournaled, .addSent].contains(stop) ? 2 : 0
+    #expect(fixture.requestCount("web-order-details.list") == reconciles)
+  }
+
+  /// Journals and calls by hand what a first process did up to `stop`, the way `OrderPlacer`
+  /// does it, and leaves the rest undone.
+  private func runFirstProcess(
+    until stop: StopPoint, journal: OrderJournal, fixture: PlacementFixture
+  ) async throws {
+    let order = try #require(try journal.snapshot(of: "R-1"))
+    let group = try #require(order.groups.first)
+    let line = try #require(order.lines.first)
+    let client = try fixture.makeClient()
+
+    try journal.beginCreate(group: group.id)
+    guard stop != .createJournaled else { return }
+    let created = try await client.createWebOrder(
+      WebOrderCreateRequest(
+        customerId: PlacementFixture.customerId,
+        companyLocationId: KometID(PlacementFixture.miami)))
+    guard stop != .createSent else { return }
+    try journal.recordWebOrderCreated(group: group.id, webOrderId: created.webOrderId.digits)
+    guard stop != .webOrderRecorded else { return }
+
+    try journal.beginLineAdd(line: line.key)
+    guard stop != .addJournaled else { return }
+    let inventoryText = try #require(line.inventoryId)
+    let inventoryId = try #require(KometID(inventoryText))
+    var request = WebOrderItemAddRequest(
+      customerId: PlacementFixture.customerId, webOrderId: created.webOrderId,
+      inventoryIds: [inventoryId],
+      inventoryOrigin: .onHand, price: try #require(line.unitPrice), quantity: 1,
+      carrierId: PlacementFixture.carrierId, date: KometDate(PlacementFixture.shipDate))
+    request.companyLocationId = KometID(PlacementFixture.miami)
+    let added = try await client.addWebOrderItems(request)
+    guard stop != .addSent else { return }
+    try journal.finishLineAdd(
+      line: line.key, outcome: .accepted(itemId: added.webOrderItemIds.first?.digits))
+  }
+}
