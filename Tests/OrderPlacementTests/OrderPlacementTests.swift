@@ -165,4 +165,37 @@ struct OrderPlacementTests {
     #expect(fixture.itemInventoryIds(ofWebOrder: group.webOrderId) == ids)
     #expect(fixture.openItemInventoryIds == ids)
   }
+
+  @Test func usedUpQuotaMakesLineWait() async throws {
+    let fixture = try PlacementFixture()
+    let ids = try fixture.inventoryIds(.onHand, count: 3)
+    try fixture.receive("A-800", lines: ids.map { ($0, .onHand) })
+    // One create and two adds fit in the day's allowance, so the third add is not sent.
+    let client = try fixture.makeClient { $0.quota.dailyLimit = 3 }
+    let placer = OrderPlacer(
+      journal: try fixture.openJournal(), client: client, settings: fixture.settings,
+      logger: fixture.logger)
+
+    let result = try await placer.work(on: "A-800")
+
+    let order = try #require(try fixture.openJournal().snapshot(of: "A-800"))
+    let third = try #require(order.lines.last)
+    guard case .stopped = result else {
+      Issue.record("expected the pass to stop, got \(result)")
+      return
+    }
+    #expect(order.lines.map(\.state) == [.accepted, .accepted, .waiting])
+    #expect(third.reason?.contains("quota") == true)
+    #expect(fixture.openItemInventoryIds == Array(ids.prefix(2)))
+    #expect(fixture.requestCount("web-order-item.add") == 2)
+  }
+
+  @Test func unknownOrderNotFound() async throws {
+    let fixture = try PlacementFixture()
+
+    let result = try await fixture.makePlacer().work(on: "missing")
+
+    #expect(result == .notFound)
+    #expect(fixture.sandbox.requestLog.isEmpty)
+  }
 }

@@ -47,7 +47,9 @@ final class PlacementFixture {
   }
 
   /// Makes a client for the sandbox with 2-second timeouts and retry waits of 1 ms at most.
-  func makeClient() throws -> KometClient {
+  func makeClient(
+    configure: (inout KometClientConfiguration) -> Void = { _ in }
+  ) throws -> KometClient {
     let tokens = try KometTokens(
       company: Token(role: .company, secret: SandboxTokens.company),
       customer: Token(role: .customer, secret: SandboxTokens.customer),
@@ -58,6 +60,7 @@ final class PlacementFixture {
     configuration.resourceTimeout = 2
     configuration.retry = RetryPolicy(
       maxAttempts: 3, baseDelay: .milliseconds(1), maxDelay: .milliseconds(1))
+    configure(&configuration)
     let database = try StateSchema.open(path: databasePath)
     return try KometClient(configuration: configuration, database: database, logger: logger)
   }
