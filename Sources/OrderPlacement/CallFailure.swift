@@ -1,9 +1,9 @@
 import Komet
 import KometClient
 
-/// What a failed Komet write means for the journal.
+/// The journal outcome of a failed Komet write.
 enum CallFailure: Equatable {
-  /// Komet answered and did not apply the call, so the line or group is rejected with the
+  /// Komet responded and did not apply the call, so the line or group is rejected with the
   /// reason.
   case rejected(reason: String)
   /// The daily quota is used up, so the request was not sent.

@@ -19,6 +19,8 @@ extension OrderPlacer {
     guard !Self.hasInvalidLocation(group) else {
       let reason = "the location ID \(group.locationId ?? "") is not a Komet ID"
       try journal.finishCreate(group: group.id, outcome: .rejected(reason: reason))
+      values["error"] = reason
+      logger.error("Web order not created, invalid journaled value", values)
       return nil
     }
     var request = WebOrderCreateRequest(
@@ -80,6 +82,8 @@ extension OrderPlacer {
       request = made
     case .failure(let problem):
       try journal.finishLineAdd(line: line.key, outcome: .rejected(reason: problem.reason))
+      values["error"] = problem.reason
+      logger.error("Order line not sent, invalid journaled value", values)
       return nil
     }
 
@@ -176,9 +180,10 @@ extension OrderPlacer {
     var values = lineMetadata(line, webOrderId: webOrderId)
 
     guard let webOrder = KometID(webOrderId), !Self.hasInvalidLocation(group) else {
-      let verdict = ReconciliationVerdict.review(
-        reason: "web order \(webOrderId) or its location is not a Komet ID")
-      try journal.settleReconciliation(line: line.key, verdict: verdict)
+      let reason = "web order \(webOrderId) or its location is not a Komet ID"
+      try journal.settleReconciliation(line: line.key, verdict: .review(reason: reason))
+      values["error"] = reason
+      logger.error("Order line held for review, invalid journaled value", values)
       return nil
     }
 

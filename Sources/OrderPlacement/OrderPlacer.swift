@@ -4,21 +4,21 @@ import KometClient
 import Logging
 import OrderJournal
 
-/// How one pass of `OrderPlacer.work(on:)` over an order ended.
+/// The end of one pass of `OrderPlacer.work(on:)` over an order.
 package enum PlacementResult: Sendable, Equatable {
   /// No Komet call is left for the order: its lines are accepted, rejected, waiting, in review
   /// or cancelled, and every web order left without a line is deleted.
   case finished
   /// The pass stopped with calls still pending, which the next pass (or a restart) resumes
-  /// from the journal. `reason` says why, for example a used-up quota or Komet unreachable.
+  /// from the journal. `reason` is the cause, for example a used-up quota or Komet unreachable.
   case stopped(reason: String)
   /// The order is not in the journal.
   case notFound
 }
 
-/// Carries out the journal's pending Komet calls for DWF orders: `web-order.create` per
-/// web-order group, `web-order-item.add` one line at a time on that web order, reconciliation
-/// of an add whose outcome is unknown, and `web-order.delete` of a web order left with no line.
+/// Carries out the journal's pending Komet calls for DWF orders. It sends `web-order.create`
+/// per web-order group and `web-order-item.add` one line at a time on that web order. It
+/// reconciles an add whose outcome is unknown and deletes a web order left with no line.
 ///
 /// Each call is journaled before it is sent and after it returns, so a process killed at any
 /// point resumes from `OrderJournal.pendingWork()` without sending an add twice. The placer
@@ -62,7 +62,7 @@ package struct OrderPlacer {
   }
 
   /// Places every journaled order in the order received, and stops at the first order whose
-  /// pass stops, because a used-up quota or an unreachable Komet holds the others too.
+  /// pass stops, because a used-up quota or an unreachable Komet stops the others too.
   /// Returns each order's result, up to and including the one that stopped.
   @discardableResult
   package func workAll() async throws -> [String: PlacementResult] {

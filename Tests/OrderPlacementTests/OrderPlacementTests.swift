@@ -160,7 +160,7 @@ struct OrderPlacementTests {
     #expect(result == .finished)
     #expect(group.createAttempts == 2)
     #expect(order.lines.map(\.state) == [.accepted, .accepted])
-    // The first header was created and stays empty; the lines sit on the second one only.
+    // The first header was created and stays empty, because the lines went to the second.
     #expect(fixture.openWebOrderIds.count == 2)
     #expect(fixture.itemInventoryIds(ofWebOrder: group.webOrderId) == ids)
     #expect(fixture.openItemInventoryIds == ids)

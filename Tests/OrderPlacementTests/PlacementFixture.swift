@@ -125,7 +125,7 @@ final class PlacementFixture {
     return formatter.string(from: Date().addingTimeInterval(2 * 86_400))
   }
 
-  /// The IDs of the web orders the sandbox holds that are not cancelled.
+  /// The IDs of the sandbox's web orders that are not cancelled.
   var openWebOrderIds: [String] {
     sandbox.state.webOrders.filter { !$0.isCanceled }.map(\.id)
   }

@@ -14,7 +14,7 @@ struct RestartTests {
   enum StopPoint: String, CaseIterable, CustomTestStringConvertible {
     /// `beginCreate` journaled, no request sent.
     case createJournaled
-    /// `web-order.create` sent and answered, the web order ID not journaled.
+    /// `web-order.create` sent and returned, the web order ID not journaled.
     case createSent
     /// The web order ID journaled, no line added.
     case webOrderRecorded
