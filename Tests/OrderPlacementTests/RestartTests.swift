@@ -24,6 +24,9 @@ struct RestartTests {
     case addSent
     /// Line 1 journaled as accepted.
     case addFinished
+    /// Line 1 accepted, then line 2's add sent and stored with its outcome not journaled, so
+    /// the restart compares the held item IDs with line 1's journaled one.
+    case secondAddSent
 
     var testDescription: String { rawValue }
   }
@@ -48,10 +51,11 @@ struct RestartTests {
     #expect(fixture.openItemInventoryIds == ids)
     #expect(placed.lines.allSatisfy { $0.webOrderId == webOrderId })
     #expect(placed.groups.first?.id == group.id)
+    #expect(placed.lines.allSatisfy { $0.itemId != nil })
     // Every line is added once in all, by either process, and only an add left `adding` is
     // reconciled (statusId 1, then 2).
     #expect(fixture.requestCount("web-order-item.add") == 3)
-    let reconciles = [.addJournaled, .addSent].contains(stop) ? 2 : 0
+    let reconciles = [.addJournaled, .addSent, .secondAddSent].contains(stop) ? 2 : 0
     #expect(fixture.requestCount("web-order-details.list") == reconciles)
   }
 
@@ -62,7 +66,6 @@ struct RestartTests {
   ) async throws {
     let order = try #require(try journal.snapshot(of: "R-1"))
     let group = try #require(order.groups.first)
-    let line = try #require(order.lines.first)
     let client = try fixture.makeClient()
 
     try journal.beginCreate(group: group.id)
@@ -75,19 +78,29 @@ struct RestartTests {
     try journal.recordWebOrderCreated(group: group.id, webOrderId: created.webOrderId.digits)
     guard stop != .webOrderRecorded else { return }
 
-    try journal.beginLineAdd(line: line.key)
-    guard stop != .addJournaled else { return }
+    for (index, line) in order.lines.prefix(2).enumerated() {
+      try journal.beginLineAdd(line: line.key)
+      guard stop != .addJournaled else { return }
+      let added = try await client.addWebOrderItems(
+        try addRequest(for: line, to: created.webOrderId))
+      guard stop != .addSent, !(stop == .secondAddSent && index == 1) else { return }
+      try journal.finishLineAdd(
+        line: line.key, outcome: .accepted(itemId: added.webOrderItemIds.first?.digits))
+      guard stop != .addFinished else { return }
+    }
+  }
+
+  private func addRequest(
+    for line: LineSnapshot, to webOrderId: KometID
+  ) throws -> WebOrderItemAddRequest {
     let inventoryText = try #require(line.inventoryId)
     let inventoryId = try #require(KometID(inventoryText))
     var request = WebOrderItemAddRequest(
-      customerId: PlacementFixture.customerId, webOrderId: created.webOrderId,
-      inventoryIds: [inventoryId],
-      inventoryOrigin: .onHand, price: try #require(line.unitPrice), quantity: 1,
-      carrierId: PlacementFixture.carrierId, date: KometDate(PlacementFixture.shipDate))
+      customerId: PlacementFixture.customerId, webOrderId: webOrderId,
+      inventoryIds: [inventoryId], inventoryOrigin: .onHand,
+      price: try #require(line.unitPrice), quantity: 1, carrierId: PlacementFixture.carrierId,
+      date: KometDate(PlacementFixture.shipDate))
     request.companyLocationId = KometID(PlacementFixture.miami)
-    let added = try await client.addWebOrderItems(request)
-    guard stop != .addSent else { return }
-    try journal.finishLineAdd(
-      line: line.key, outcome: .accepted(itemId: added.webOrderItemIds.first?.digits))
+    return request
   }
 }
