@@ -10,10 +10,11 @@ import Workspace
 /// The `komet-dwf demo [--workspace DIR] [--samples DIR]` command: the exchange's main job on
 /// the sample exports, end to end, with the Komet sandbox started in-process.
 ///
-/// It creates a workspace (a new temporary folder unless `--workspace` names an empty or
-/// missing one), starts the sandbox on a free loopback port, points the workspace's config at
-/// it, copies the sample exports into `inbox/`, runs one pass of the pipeline (the intake, then
-/// one inventory drop), writes the onboarding files for DWF, and lists every file it wrote.
+/// It creates a workspace: a new temporary folder, unless `--workspace` names an empty or
+/// missing one. It starts the sandbox on a free loopback port, points the workspace's config at
+/// it and copies the sample exports into `inbox/`. Then it runs one pass of the pipeline (the
+/// intake, then one inventory drop), writes the onboarding files for DWF, and lists every file
+/// it wrote.
 /// `KOMET_*` variables of the caller's shell are ignored, so the demo never reaches a real
 /// Komet account.
 struct DemoCommand {

@@ -5,7 +5,7 @@ import StateStore
 import Workspace
 
 /// The `komet-dwf status` command: the last inventory drop, failed and waiting files, today's
-/// quota and the waiting change requests. `--check` makes the exit status say whether
+/// quota and the waiting change requests. With `--check` the exit status shows whether
 /// something needs a person.
 struct StatusCommand {
   let workspace: Workspace

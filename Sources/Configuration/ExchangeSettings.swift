@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where the inventory that DWF may buy is read from.
+/// The source of the inventory that DWF may buy.
 package enum InventorySource: String, Sendable, CaseIterable {
   /// `ecommerce/inventory.list` for the DWF customer, whose line IDs `web-order-item.add` takes.
   case ecommerce
@@ -11,7 +11,7 @@ package enum InventorySource: String, Sendable, CaseIterable {
   case export
 }
 
-/// How the pipeline learns about new files in the inbox.
+/// The way the pipeline learns about new files in the inbox.
 package enum WatchModeSetting: String, Sendable, CaseIterable {
   /// inotify events, confirmed by rescans.
   case inotify

@@ -6,11 +6,11 @@ import Workspace
   import Glibc
 #endif
 
-/// What a command that asked for a change can tell the person who ran it.
+/// The reply a command that requested a change prints for the person who ran it.
 package enum ChangeRequestReply: Sendable, Equatable {
   /// The pipeline carried the request out within the wait.
   case finished(ChangeRequest)
-  /// The wait ended first. `explanation` says who will carry the request out.
+  /// The wait ended first. `explanation` names who will carry the request out.
   case queued(ChangeRequest, explanation: String)
 }
 
@@ -18,7 +18,7 @@ package enum ChangeRequestReply: Sendable, Equatable {
 /// as `retry`, `review` and `cancel` that must not take the workspace lock themselves.
 package struct ChangeRequestSubmission {
   package let workspace: Workspace
-  /// The longest time `submit` waits for the outcome.
+  /// The maximum time `submit` waits for the outcome.
   package var timeout: Duration = .seconds(10)
   package var pollInterval: Duration = .milliseconds(100)
 

@@ -19,7 +19,7 @@ package struct Pipeline: Sendable {
   /// The time between two checks of the change-request queue in `run`.
   package var changeRequestInterval: Duration = .seconds(1)
 
-  /// Takes the pipeline's parts. `lock` is not used beyond proving that the caller holds it.
+  /// Takes the pipeline's parts. `lock` is not used beyond proving that the caller has it.
   package init(
     workspace: Workspace, lock: WorkspaceLock, settings: ExchangeSettings,
     stages: PipelineStages, logger: Logger, stop: StopSignal = StopSignal()
@@ -104,13 +104,14 @@ package struct Pipeline: Sendable {
     await retakeIncomplete(incomplete, with: intake, report: &report)
   }
 
-  /// The most rounds of `retakeIncomplete`, above the intake's own attempt limit, so a file
-  /// that still looks truncated reaches the intake's decision to fail it.
+  /// The maximum number of `retakeIncomplete` rounds. It is above the intake's own attempt limit,
+  /// so a file that still looks truncated reaches the intake's decision to fail it.
   static let maximumRetakeRounds = 5
 
-  /// Takes files that looked incomplete again after a quiet period, until the intake processed
-  /// or failed them. The intake counts attempts only in memory, so without these rounds a
-  /// truncated file would look like a first attempt to every `once` and never fail.
+  /// Takes files that looked incomplete again after a quiet period, for up to
+  /// `maximumRetakeRounds` rounds. The intake counts attempts only in memory, so without these
+  /// rounds a truncated file would look like a first attempt to every `once` and never fail. A
+  /// file still changing after the last round stays in the inbox for the next pass.
   private func retakeIncomplete(
     _ entries: [InboxEntry], with intake: any IntakeStage, report: inout PassReport
   ) async {

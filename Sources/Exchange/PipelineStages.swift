@@ -4,7 +4,7 @@ import Watching
 
 /// One entry of `inbox/` or `inbox/dwf/` for the intake stage to take.
 package struct InboxEntry: Sendable, Equatable {
-  /// What the watcher or the listing found at the path.
+  /// The kind of entry the watcher or the listing found at the path.
   package enum EntryType: Sendable, Equatable {
     /// A regular file with its size in bytes and modification time when it was judged ready.
     case regularFile(size: Int64, modified: Date)
@@ -27,7 +27,7 @@ package struct InboxEntry: Sendable, Equatable {
   package var path: String { folder + "/" + name }
 }
 
-/// What the intake stage did with one inbox entry.
+/// The result of the intake stage for one inbox entry.
 package enum EntryOutcome: Sendable, Equatable {
   /// The file's work is committed and the file moved to `destination` under
   /// `inbox/processed/`. `ids` names further IDs for the log line, such as `order.number`.

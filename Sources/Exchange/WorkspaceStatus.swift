@@ -58,7 +58,7 @@ package enum StatusProblem: Sendable, Equatable, CustomStringConvertible {
   }
 }
 
-/// What `komet-dwf status` reports about a workspace.
+/// The report of `komet-dwf status` on a workspace.
 package struct WorkspaceStatus: Sendable {
   /// The last drop, or nil when `latest.json` is missing or unreadable.
   package var drop: InventoryDropSummary?

@@ -246,7 +246,7 @@ package struct FailedFile: Equatable, Sendable {
 /// Builds the numbered names for a name that is taken: `name.xlsx`, `name (2).xlsx`,
 /// `name (3).xlsx`, and `name`, `name (2)` without an extension.
 enum UniqueName {
-  /// The longest file name Linux file systems take, in bytes (`NAME_MAX`).
+  /// The maximum file name length of Linux file systems, in bytes (`NAME_MAX`).
   static let maximumBytes = 255
 
   /// Returns `name`, numbered from the second attempt on, shortened when needed so that the

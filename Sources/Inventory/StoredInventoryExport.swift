@@ -141,7 +141,7 @@ package struct StoredInventoryExport {
   }
 }
 
-/// Why the stored inventory export could not be read back.
+/// The reasons the stored inventory export could not be read back.
 package enum StoredInventoryExportError: Error, Equatable, CustomStringConvertible {
   case invalidPrice(inventoryId: String, value: String)
 

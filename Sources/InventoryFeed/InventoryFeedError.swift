@@ -45,9 +45,9 @@ package enum InventoryFeedError: Error, Equatable, CustomStringConvertible {
   }
 }
 
-/// What kind of trouble an `InventoryFeedError` is, for the exit status of `once`.
+/// The class of an `InventoryFeedError`, which decides the exit status of `once`.
 package enum InventoryFailureKind: Sendable, Equatable {
-  /// Komet could not be reached, answered 5xx or 429, or the day's allowance is used up.
+  /// Komet could not be reached, returned 5xx or 429, or the day's allowance is used up.
   case kometUnreachable
   /// The settings or tokens cannot work, such as a rejected token or a malformed ID.
   case configuration

@@ -233,7 +233,7 @@ package struct OrderJournal {
   }
 
   /// Settles a line whose add had an unknown outcome, from the web order's item list:
-  /// `landed` accepts it, `notLanded` sends it again, and `review` holds it for a person.
+  /// `landed` accepts it, `notLanded` sends it again, and `review` keeps it for a person.
   package func settleReconciliation(line key: LineKey, verdict: ReconciliationVerdict) throws {
     try database.transaction {
       let line = try lineOrThrow(key)

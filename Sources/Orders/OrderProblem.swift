@@ -18,7 +18,7 @@ package struct OrderProblem: Sendable, Equatable, CustomStringConvertible {
     self.reason = reason
   }
 
-  /// Why a file, order or line was rejected.
+  /// The reason a file, order or line was rejected.
   package enum Reason: Sendable, Equatable {
     // Problems that fail the whole file.
     case unreadable(String)

@@ -1,4 +1,4 @@
-/// Where in an order file a value or a problem was found.
+/// The place in an order file where a value or a problem was found.
 package enum SourcePosition: Sendable, Equatable, Hashable, CustomStringConvertible {
   /// The whole file.
   case file

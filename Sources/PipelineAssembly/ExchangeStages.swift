@@ -16,8 +16,8 @@ import Workspace
 package enum ExchangeStages {
   /// Builds the stages for `workspace` from its settings.
   ///
-  /// The inventory stage gets a Komet client when the company ID and a token are configured;
-  /// without one, the API sources report an unusable configuration each cycle while the export
+  /// The inventory stage gets a Komet client when the company ID and a token are configured.
+  /// Without one, the API sources report an unusable configuration each cycle, while the export
   /// source still works.
   ///
   /// - Throws: `StateStoreError` when the state database cannot be opened.

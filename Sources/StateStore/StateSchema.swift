@@ -77,8 +77,8 @@ package enum StateSchema {
     ) STRICT, WITHOUT ROWID;
     """
 
-  /// Version 4: the parsed copy of the newest inventory export taken from the inbox, one row
-  /// per line in the export's order, with prices as decimal text so no digit is lost, and the
+  /// Version 4: the parsed copy of the newest inventory export taken from the inbox. It has one
+  /// row per line in the export's order, with prices as decimal text so no digit is lost, and a
   /// single row naming the export it came from.
   static let inventoryExportSQL = """
     CREATE TABLE inventory_export_source (

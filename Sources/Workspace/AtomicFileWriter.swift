@@ -6,9 +6,9 @@ import Foundation
 
 /// Writes output files so that a reader sees either the old file or the whole new one.
 ///
-/// Each file is created under a temporary folder on the same file system (for the outbox,
-/// `outbox/.tmp/`, which DWF's account cannot read), written, `fsync`ed, renamed over the
-/// destination, and then the destination's folder is `fsync`ed, so the new name survives a
+/// Each file is created and written under a temporary folder on the same file system (for the
+/// outbox, `outbox/.tmp/`, which DWF's account cannot read). It is then `fsync`ed and renamed
+/// over the destination. Last the destination's folder is `fsync`ed, so the new name survives a
 /// power loss. A write that fails removes its temporary file and leaves the destination as it
 /// was. Only outputs go through here: an input file is moved, never replaced.
 package struct AtomicFileWriter: Sendable {
