@@ -68,12 +68,14 @@ struct FaultTests {
     #expect(method == .webOrderCreate)
     #expect(failure.attempts == 1)
 
-    // On a loaded machine the request may reach the sandbox only after the client gave up, so
-    // the log is polled for a while instead of read once.
-    let deadline = ContinuousClock.now + .seconds(10)
+    // On a loaded machine the request may reach the sandbox only after the client gave up, or
+    // not at all once the client closed the connection, so the log is polled for a while and
+    // may stay empty. What must hold is that the POST was never sent a second time.
+    let deadline = ContinuousClock.now + .seconds(5)
     while fixture.loggedPaths.isEmpty, ContinuousClock.now < deadline {
       try await Task.sleep(for: .milliseconds(50))
     }
-    #expect(fixture.loggedPaths == ["/api/web-order.create"])
+    #expect(fixture.loggedPaths.count <= 1)
+    #expect(fixture.loggedPaths.allSatisfy { $0 == "/api/web-order.create" })
   }
 }
