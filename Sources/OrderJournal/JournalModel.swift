@@ -59,10 +59,15 @@ package struct ReceivedLine: Sendable, Equatable {
   package var unitPrice: Decimal?
   /// The validation error that rejects the line before any call, or nil for a valid line.
   package var rejection: String?
+  /// The mark code `web-order-item.add` carries for the line.
+  package var markCode: String?
+  /// The units in one box, from the inventory snapshot the line was validated against.
+  package var unitsPerBox: Int?
 
   package init(
     lineNumber: Int, inventoryId: String?, origin: InventoryOrigin, quantity: Int?,
-    unitPrice: Decimal?, rejection: String? = nil
+    unitPrice: Decimal?, rejection: String? = nil, markCode: String? = nil,
+    unitsPerBox: Int? = nil
   ) {
     self.lineNumber = lineNumber
     self.inventoryId = inventoryId
@@ -70,6 +75,8 @@ package struct ReceivedLine: Sendable, Equatable {
     self.quantity = quantity
     self.unitPrice = unitPrice
     self.rejection = rejection
+    self.markCode = markCode
+    self.unitsPerBox = unitsPerBox
   }
 }
 
@@ -85,10 +92,15 @@ package struct ReceivedOrder: Sendable, Equatable {
   /// The name of the order file the order came from.
   package var sourceFile: String
   package var lines: [ReceivedLine]
+  /// The carrier the order names, or nil for the configured default.
+  package var carrier: OrderCarrier?
+  /// The DWF ship-to the order names, or nil for the customer's default.
+  package var shipToId: String?
 
   package init(
     orderNumber: String, shipDate: String, locationId: String? = nil, customerPO: String? = nil,
-    sourceFile: String, lines: [ReceivedLine]
+    sourceFile: String, lines: [ReceivedLine], carrier: OrderCarrier? = nil,
+    shipToId: String? = nil
   ) {
     self.orderNumber = orderNumber
     self.shipDate = shipDate
@@ -96,6 +108,40 @@ package struct ReceivedOrder: Sendable, Equatable {
     self.customerPO = customerPO
     self.sourceFile = sourceFile
     self.lines = lines
+    self.carrier = carrier
+    self.shipToId = shipToId
+  }
+}
+
+/// The carrier of a journaled order, as the order file named it.
+package enum OrderCarrier: Sendable, Equatable, Hashable {
+  /// A Komet carrier ID.
+  case id(String)
+  /// A carrier code, which `carrier.list` turns into an ID before the first add.
+  case code(String)
+}
+
+/// Where a group's `web-order.checkout` stands. It stays `none` unless a User token and
+/// `orders.checkout` are configured.
+package enum CheckoutState: String, Sendable, Equatable, CaseIterable {
+  case none
+  /// The call was sent and its outcome is not journaled yet.
+  case started
+  case done
+  case failed
+}
+
+extension OrderCarrier {
+  /// The carrier ID, or nil for a code.
+  var id: String? {
+    if case .id(let id) = self { return id }
+    return nil
+  }
+
+  /// The carrier code, or nil for an ID.
+  var code: String? {
+    if case .code(let code) = self { return code }
+    return nil
   }
 }
 
@@ -124,6 +170,7 @@ package struct GroupSnapshot: Sendable, Equatable {
   /// How many `web-order.create` calls were started. More than one means an earlier call's
   /// outcome was unknown, so Komet may hold an empty header to list in the grower's report.
   package var createAttempts: Int
+  package var checkoutState: CheckoutState = .none
 }
 
 /// One line as the journal stores it.
@@ -141,6 +188,9 @@ package struct LineSnapshot: Sendable, Equatable {
   package var itemId: String?
   /// The reason the line is rejected, waiting or in review.
   package var reason: String?
+  package var markCode: String?
+  /// The units in one box, for the fee estimate; nil when the snapshot did not say.
+  package var unitsPerBox: Int?
 }
 
 /// One order with its groups and lines as the journal stores them.
@@ -161,6 +211,8 @@ package struct OrderSnapshot: Sendable, Equatable {
   package var groups: [GroupSnapshot]
   /// The lines by line number.
   package var lines: [LineSnapshot]
+  package var carrier: OrderCarrier?
+  package var shipToId: String?
 }
 
 /// The result of `OrderJournal.receive` for one order.

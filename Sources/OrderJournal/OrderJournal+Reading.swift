@@ -8,7 +8,8 @@ extension OrderJournal {
     let orders = try rows(
       """
       SELECT order_number, content_digest, state, received_at, updated_at, customer_po,
-        source_file, revision, ack_revision, duplicate_receipts
+        source_file, revision, ack_revision, duplicate_receipts, carrier_id, carrier_code,
+        ship_to_id
       FROM journal_orders WHERE order_number = :order
       """, [":order": .text(orderNumber)], read: readOrder)
     guard var order = orders.first else { return nil }
@@ -124,13 +125,13 @@ extension OrderJournal {
 
   private static let groupColumns = """
     SELECT id, order_number, origin, ship_date, location_id, web_order_id, state,
-      create_attempts
+      create_attempts, checkout_state
     FROM journal_groups
     """
 
   private static let lineColumns = """
     SELECT l.order_number, l.line_number, l.group_id, l.inventory_id, g.origin, l.quantity,
-      l.unit_price, l.state, l.web_order_id, l.item_id, l.reason
+      l.unit_price, l.state, l.web_order_id, l.item_id, l.reason, l.mark_code, l.units_per_box
     FROM journal_lines l JOIN journal_groups g ON g.id = l.group_id
     """
 
@@ -144,7 +145,9 @@ extension OrderJournal {
       updatedAt: Self.date(from: row.string(at: 4)) ?? .distantPast,
       customerPO: row.string(at: 5), sourceFile: row.string(at: 6) ?? "",
       revision: Int(row.int64(at: 7) ?? 0), acknowledgedRevision: Int(row.int64(at: 8) ?? 0),
-      duplicateReceipts: Int(row.int64(at: 9) ?? 0), groups: [], lines: [])
+      duplicateReceipts: Int(row.int64(at: 9) ?? 0), groups: [], lines: [],
+      carrier: row.string(at: 10).map(OrderCarrier.id) ?? row.string(at: 11).map(OrderCarrier.code),
+      shipToId: row.string(at: 12))
   }
 
   private func readGroup(_ row: Statement) throws -> GroupSnapshot {
@@ -157,7 +160,8 @@ extension OrderJournal {
       id: row.int64(at: 0) ?? 0, orderNumber: row.string(at: 1) ?? "", origin: origin,
       shipDate: row.string(at: 3) ?? "", locationId: row.string(at: 4),
       webOrderId: row.string(at: 5), state: state,
-      createAttempts: Int(row.int64(at: 7) ?? 0))
+      createAttempts: Int(row.int64(at: 7) ?? 0),
+      checkoutState: CheckoutState(rawValue: row.string(at: 8) ?? "") ?? .none)
   }
 
   private func readLine(_ row: Statement) throws -> LineSnapshot {
@@ -171,6 +175,7 @@ extension OrderJournal {
       groupId: row.int64(at: 2) ?? 0, inventoryId: row.string(at: 3), origin: origin,
       quantity: row.int64(at: 5).map { Int($0) }, unitPrice: Self.decimal(from: row.string(at: 6)),
       state: state, webOrderId: row.string(at: 8), itemId: row.string(at: 9),
-      reason: row.string(at: 10))
+      reason: row.string(at: 10), markCode: row.string(at: 11),
+      unitsPerBox: row.int64(at: 12).map { Int($0) })
   }
 }

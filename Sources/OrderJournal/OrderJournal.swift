@@ -61,13 +61,18 @@ package struct OrderJournal {
     try execute(
       """
       INSERT INTO journal_orders (order_number, content_digest, state, received_at, updated_at,
-        customer_po, source_file, ship_date, location_id, revision)
-      VALUES (:order, :digest, 'open', :time, :time, :po, :file, :ship, :location, 1)
+        customer_po, source_file, ship_date, location_id, revision, carrier_id, carrier_code,
+        ship_to_id)
+      VALUES (:order, :digest, 'open', :time, :time, :po, :file, :ship, :location, 1,
+        :carrierId, :carrierCode, :shipTo)
       """,
       [
         ":order": .text(order.orderNumber), ":digest": .text(digest), ":time": .text(time),
         ":po": Self.optional(order.customerPO), ":file": .text(order.sourceFile),
         ":ship": .text(order.shipDate), ":location": Self.optional(order.locationId),
+        ":carrierId": Self.optional(order.carrier?.id),
+        ":carrierCode": Self.optional(order.carrier?.code),
+        ":shipTo": Self.optional(order.shipToId),
       ])
 
     var groups: [InventoryOrigin: Int64] = [:]
@@ -97,8 +102,9 @@ package struct OrderJournal {
     try execute(
       """
       INSERT INTO journal_lines (order_number, line_number, group_id, inventory_id, quantity,
-        unit_price, state, reason)
-      VALUES (:order, :line, :group, :inventory, :quantity, :price, :state, :reason)
+        unit_price, state, reason, mark_code, units_per_box)
+      VALUES (:order, :line, :group, :inventory, :quantity, :price, :state, :reason, :mark,
+        :units)
       """,
       [
         ":order": .text(order), ":line": .integer(Int64(line.lineNumber)),
@@ -106,6 +112,8 @@ package struct OrderJournal {
         ":quantity": line.quantity.map { .integer(Int64($0)) } ?? .null,
         ":price": line.unitPrice.map { .text(Self.decimalText($0)) } ?? .null,
         ":state": .text(state.rawValue), ":reason": Self.optional(line.rejection),
+        ":mark": Self.optional(line.markCode),
+        ":units": line.unitsPerBox.map { .integer(Int64($0)) } ?? .null,
       ])
   }
 

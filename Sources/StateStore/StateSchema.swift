@@ -15,6 +15,7 @@ package enum StateSchema {
     Migration(version: 5, sql: inventoryDropsSQL),
     Migration(version: 6, sql: changeRequestsSQL),
     Migration(version: 7, sql: orderJournalSQL),
+    Migration(version: 8, sql: orderDetailsSQL),
   ]
 
   package static var migrator: SchemaMigrator { SchemaMigrator(migrations: migrations) }
@@ -205,5 +206,20 @@ package enum StateSchema {
       recorded_at TEXT NOT NULL
     ) STRICT;
     CREATE INDEX journal_steps_by_order ON journal_steps (order_number, id);
+    """
+
+  /// Version 8: what the calls of an order need beyond version 7. The order's carrier (a
+  /// Komet carrier ID, or a code that `carrier.list` turns into one) and ship-to; each line's
+  /// mark code and units per box (from the inventory snapshot, for the fee estimate); and each
+  /// group's `web-order.checkout` state, which stays `none` unless checkout is configured.
+  static let orderDetailsSQL = """
+    ALTER TABLE journal_orders ADD COLUMN carrier_id TEXT;
+    ALTER TABLE journal_orders ADD COLUMN carrier_code TEXT;
+    ALTER TABLE journal_orders ADD COLUMN ship_to_id TEXT;
+    ALTER TABLE journal_lines ADD COLUMN mark_code TEXT;
+    ALTER TABLE journal_lines ADD COLUMN units_per_box INTEGER
+      CHECK (units_per_box IS NULL OR units_per_box >= 0);
+    ALTER TABLE journal_groups ADD COLUMN checkout_state TEXT NOT NULL DEFAULT 'none'
+      CHECK (checkout_state IN ('none', 'started', 'done', 'failed'));
     """
 }

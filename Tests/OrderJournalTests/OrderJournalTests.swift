@@ -196,3 +196,32 @@ struct OrderJournalTests {
       ])
   }
 }
+
+@Suite("Order details in the journal")
+struct OrderDetailsTests {
+  @Test("The carrier, ship-to, mark codes and units per box come back as received", arguments: [
+    OrderCarrier.id("44"), OrderCarrier.code("FEDEX"),
+  ])
+  func detailsRoundTrip(carrier: OrderCarrier) throws {
+    let folder = try TemporaryFolder()
+    let journal = try openJournal(folder.file("state.sqlite"))
+    var order = sampleOrder()
+    order.carrier = carrier
+    order.shipToId = "812"
+    order.lines[0].markCode = "MK-1"
+    order.lines[0].unitsPerBox = 250
+
+    guard case .new(let snapshot) = try journal.receive(order: order, digest: "d1") else {
+      Issue.record("the order was not new")
+      return
+    }
+
+    #expect(snapshot.carrier == carrier)
+    #expect(snapshot.shipToId == "812")
+    #expect(snapshot.lines[0].markCode == "MK-1")
+    #expect(snapshot.lines[0].unitsPerBox == 250)
+    #expect(snapshot.lines[1].markCode == nil)
+    #expect(snapshot.lines[1].unitsPerBox == nil)
+    #expect(snapshot.groups.allSatisfy { $0.checkoutState == .none })
+  }
+}
