@@ -35,6 +35,7 @@ let package = Package(
     .target(name: "KometSandbox", dependencies: ["LoopbackHTTP"]),
     .target(name: "Configuration", dependencies: ["Komet"]),
     .target(name: "Logging"),
+    .target(name: "CrashPoints"),
     .target(name: "KometClient", dependencies: ["Komet", "StateStore", "Logging"]),
     .target(name: "Watching", dependencies: ["Logging"]),
     .target(name: "InboxLifecycle", dependencies: ["StateStore", "CLibCrypto"]),
@@ -74,7 +75,9 @@ let package = Package(
       name: "Orders", dependencies: ["Inventory", "Spreadsheet", "Komet", "InboxLifecycle"]),
     .target(
       name: "OrderPlacement",
-      dependencies: ["OrderJournal", "KometClient", "Komet", "Inventory", "Logging"]),
+      dependencies: [
+        "OrderJournal", "KometClient", "Komet", "Inventory", "Logging", "CrashPoints",
+      ]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "DropBenchmark", dependencies: ["InventoryFeed", "Inventory", "Workspace"],
