@@ -20,9 +20,6 @@ package struct FeeEstimate: Sendable, Equatable {
     }
   }
 
-  /// The rate in Komet's DWF guide: 1.5 %.
-  package static let defaultRate = Decimal(string: "0.015")!
-
   /// The sum of boxes x units per box x unit price over the lines counted, unrounded.
   package var invoiceAmount: Decimal
   /// The invoice amount times the rate, rounded once to cents, half up.
@@ -30,11 +27,14 @@ package struct FeeEstimate: Sendable, Equatable {
 
   /// Estimates the fee on `lines`, or on the on-hand lines only when `onHandOnly`.
   ///
+  /// `rate` has no default, because `Configuration` owns it (`ExchangeSettings.defaultFeeRate`).
+  /// Callers pass the configured `fees.rate`.
+  ///
   /// The fee is rounded once, on the total, to 2 decimals with halves rounded up (away from
   /// zero, as amounts are not negative), so the estimate does not drift with the number of
   /// lines the way per-line rounding would.
   package static func estimate(
-    lines: [Line], rate: Decimal = defaultRate, onHandOnly: Bool = false
+    lines: [Line], rate: Decimal, onHandOnly: Bool = false
   ) -> FeeEstimate {
     let counted = onHandOnly ? lines.filter { $0.origin == .onHand } : lines
     let amount = counted.reduce(Decimal(0)) { total, line in

@@ -127,8 +127,9 @@ struct FeeEstimateTests {
         boxes: 1, unitsPerBox: 10, unitPrice: try #require(Decimal(string: "2.00")),
         origin: .future),
     ]
-    let all = FeeEstimate.estimate(lines: lines)
-    let onHand = FeeEstimate.estimate(lines: lines, onHandOnly: true)
+    let rate = try #require(Decimal(string: "0.015"))
+    let all = FeeEstimate.estimate(lines: lines, rate: rate)
+    let onHand = FeeEstimate.estimate(lines: lines, rate: rate, onHandOnly: true)
     #expect(all.invoiceAmount == Decimal(60))
     #expect(all.fee == Decimal(string: "0.90"))
     #expect(onHand.invoiceAmount == Decimal(40))
