@@ -56,6 +56,7 @@ let package = Package(
       name: "Exchange",
       dependencies: [
         "Configuration", "Komet", "StateStore", "Watching", "Workspace", "Logging",
+        "OrderJournal",
       ]),
     .target(
       name: "InventoryFeed",
@@ -78,6 +79,7 @@ let package = Package(
       dependencies: [
         "OrderJournal", "KometClient", "Komet", "Inventory", "Logging", "CrashPoints",
       ]),
+    .target(name: "OrderReports", dependencies: ["OrderJournal", "Inventory", "Workspace"]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "DropBenchmark", dependencies: ["InventoryFeed", "Inventory", "Workspace"],
@@ -88,7 +90,10 @@ let package = Package(
     .testTarget(name: "KometExportsTests", dependencies: ["KometExports", "Spreadsheet"]),
     .testTarget(
       name: "CLITests",
-      dependencies: ["CLI", "Spreadsheet", "KometSandbox", "Komet", "LoopbackHTTP"]),
+      dependencies: [
+        "CLI", "Spreadsheet", "KometSandbox", "Komet", "LoopbackHTTP",
+        "OrderJournal", "Inventory", "StateStore",
+      ]),
     .testTarget(name: "StateStoreTests", dependencies: ["StateStore", "CSQLite3"]),
     .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP"]),
     .testTarget(name: "KometTests", dependencies: ["Komet"]),
@@ -148,5 +153,8 @@ let package = Package(
         "OrderPlacement", "OrderJournal", "KometClient", "KometSandbox", "Komet", "Inventory",
         "StateStore", "Logging", "LoopbackHTTP",
       ]),
+    .testTarget(
+      name: "OrderReportsTests",
+      dependencies: ["OrderReports", "OrderJournal", "StateStore", "Inventory", "Workspace"]),
   ]
 )
