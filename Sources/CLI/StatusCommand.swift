@@ -1,12 +1,13 @@
 import Configuration
 import Exchange
 import Foundation
+import OrderJournal
 import StateStore
 import Workspace
 
 /// The `komet-dwf status` command: the last inventory drop, failed and waiting files, today's
-/// quota and the waiting change requests. With `--check` the exit status shows whether
-/// something needs a person.
+/// quota, the waiting change requests, the orders by state and the lines awaiting review.
+/// With `--check` the exit status shows whether something needs a person.
 struct StatusCommand {
   let workspace: Workspace
   let isCheck: Bool
@@ -93,7 +94,24 @@ enum StatusReport {
     for request in status.changeRequests {
       lines.append("  \(requestLine(request))")
     }
+    lines.append("")
+
+    lines += orderLines(status)
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  private static func orderLines(_ status: WorkspaceStatus) -> [String] {
+    let total = status.orderCounts.values.reduce(0, +)
+    let parts = OrderState.allCases.map { "\($0.rawValue) \(status.orderCounts[$0] ?? 0)" }
+    var lines = ["Orders: \(total) (\(parts.joined(separator: ", ")))"]
+    lines.append("Lines awaiting review: \(status.reviewLines.count)")
+    for line in status.reviewLines {
+      lines.append("  \(line.key): \(line.reason ?? "no reason recorded")")
+    }
+    if !status.reviewLines.isEmpty {
+      lines.append("  Settle each with: komet-dwf review ORDER LINE --added | --not-added")
+    }
+    return lines
   }
 
   private static func dropLines(_ status: WorkspaceStatus) -> [String] {
@@ -141,10 +159,29 @@ enum StatusReport {
         ["id": $0.id, "kind": $0.kind, "state": $0.state.rawValue] as [String: Any]
       },
       "problems": status.problems.map(\.description),
+      "orders": orderCountObject(status),
+      "reviewLines": status.reviewLines.map(reviewObject),
     ]
     let data = (try? JSONSerialization.data(
       withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data("{}".utf8)
     return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  private static func orderCountObject(_ status: WorkspaceStatus) -> [String: Int] {
+    var object: [String: Int] = [:]
+    for state in OrderState.allCases {
+      object[state.rawValue] = status.orderCounts[state] ?? 0
+    }
+    return object
+  }
+
+  private static func reviewObject(_ line: ReviewLine) -> [String: Any] {
+    [
+      "orderNumber": line.key.orderNumber, "lineNumber": line.key.lineNumber,
+      "reason": line.reason.map { $0 as Any } ?? NSNull(),
+      "inventoryId": line.inventoryId.map { $0 as Any } ?? NSNull(),
+      "webOrderId": line.webOrderId.map { $0 as Any } ?? NSNull(),
+    ]
   }
 
   private static func iso(_ date: Date) -> String {

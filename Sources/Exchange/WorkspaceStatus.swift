@@ -1,6 +1,7 @@
 import Configuration
 import Foundation
 import Komet
+import OrderJournal
 import StateStore
 import Workspace
 
@@ -41,6 +42,8 @@ package enum StatusProblem: Sendable, Equatable, CustomStringConvertible {
   case staleDrop(ageMinutes: Int, maxAgeMinutes: Int)
   case failedFiles(count: Int)
   case waitingChangeRequests(count: Int)
+  /// Order lines whose add could not be settled, which `komet-dwf review` settles.
+  case linesAwaitingReview(count: Int)
 
   package var description: String {
     switch self {
@@ -54,6 +57,9 @@ package enum StatusProblem: Sendable, Equatable, CustomStringConvertible {
       return "\(count) file(s) in inbox/failed/ need a fix"
     case .waitingChangeRequests(let count):
       return "\(count) change request(s) wait for the pipeline"
+    case .linesAwaitingReview(let count):
+      return "\(count) order line(s) await review (settle each with"
+        + " komet-dwf review ORDER LINE --added or --not-added)"
     }
   }
 }
@@ -69,6 +75,11 @@ package struct WorkspaceStatus: Sendable {
   package var quota: [QuotaUse] = []
   package var reserveForOrders: Int
   package var changeRequests: [ChangeRequest] = []
+  /// The number of journaled orders in each state, with every state present.
+  package var orderCounts: [OrderState: Int] = Dictionary(
+    uniqueKeysWithValues: OrderState.allCases.map { ($0, 0) })
+  /// The order lines in review, by order as received and then by line number.
+  package var reviewLines: [ReviewLine] = []
   package var maxAgeMinutes: Int
   /// The time the status was taken, which ages are measured from.
   package var now: Date
@@ -92,6 +103,7 @@ package struct WorkspaceStatus: Sendable {
     }
     if !failedFiles.isEmpty { list.append(.failedFiles(count: failedFiles.count)) }
     if !changeRequests.isEmpty { list.append(.waitingChangeRequests(count: changeRequests.count)) }
+    if !reviewLines.isEmpty { list.append(.linesAwaitingReview(count: reviewLines.count)) }
     return list
   }
 
@@ -127,6 +139,10 @@ package struct WorkspaceStatus: Sendable {
           isShared: komet.quota.roleLimits[kometRole] == nil))
     }
     status.changeRequests = try ChangeRequests(database: database).unfinished()
+
+    let journal = OrderJournal(database: database)
+    status.orderCounts = try journal.orderCounts()
+    status.reviewLines = try journal.linesAwaitingReview()
     return status
   }
 }
