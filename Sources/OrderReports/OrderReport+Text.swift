@@ -27,7 +27,8 @@ extension OrderReport {
     var lines = ["Web orders: \(webOrders.count)"]
     for order in webOrders {
       let kind =
-        order.origin == "OH" ? "on hand (becomes an invoice)" : "future (becomes a prebook)"
+        order.origin == "OH"
+        ? "on hand (an invoice once confirmed)" : "future (a prebook once confirmed)"
       let location = order.locationId.map { ", location \($0)" } ?? ""
       lines.append(
         "  \(order.origin) \(kind), ship date \(order.shipDate)\(location):"
