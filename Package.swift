@@ -67,6 +67,7 @@ let package = Package(
       dependencies: [
         "Exchange", "Intake", "InventoryFeed", "Onboarding", "Configuration", "Komet",
         "KometClient", "KometExports", "Logging", "StateStore", "Watching", "Workspace",
+        "OrderIntake",
       ]),
     .target(
       name: "OrderJournal",
@@ -77,6 +78,12 @@ let package = Package(
       name: "OrderPlacement",
       dependencies: [
         "OrderJournal", "KometClient", "Komet", "Inventory", "Logging", "CrashPoints",
+      ]),
+    .target(
+      name: "OrderIntake",
+      dependencies: [
+        "Intake", "InventoryFeed", "OrderJournal", "Orders", "Inventory", "InboxLifecycle",
+        "StateStore", "Workspace", "Logging", "CrashPoints",
       ]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
@@ -142,6 +149,12 @@ let package = Package(
       dependencies: ["OrderJournal", "StateStore", "Inventory", "Workspace"]),
     .testTarget(
       name: "OrdersTests", dependencies: ["Orders", "Inventory", "KometSandbox"]),
+    .testTarget(
+      name: "OrderIntakeTests",
+      dependencies: [
+        "OrderIntake", "Intake", "InventoryFeed", "OrderJournal", "Orders", "Inventory",
+        "InboxLifecycle", "StateStore", "Workspace", "Logging",
+      ]),
     .testTarget(
       name: "OrderPlacementTests",
       dependencies: [
