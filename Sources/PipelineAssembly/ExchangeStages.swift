@@ -54,7 +54,8 @@ package enum ExchangeStages {
     -> OrderIntakeSettings
   {
     OrderIntakeSettings(
-      timeZone: settings.quota.timeZone, defaultLocationId: settings.defaultLocationId.value?.digits,
+      timeZone: settings.quota.timeZone,
+      defaultLocationId: settings.defaultLocationId.value?.digits,
       priceTolerance: exchange.ordersPriceTolerance.value,
       allOrNothing: exchange.ordersAllOrNothing.value, dryRun: settings.dryRun.value)
   }

@@ -256,7 +256,7 @@ import Testing
   }
 
   /// A crash after the journal writes and before the move leaves the file in the inbox with
-  /// its orders journaled; taking it again must change no line.
+  /// its orders journaled. Taking it again must change no line.
   @Test func retakeAfterJournalChangesNothing() throws {
     let fixture = try OrderIntakeFixture()
     try fixture.writeDrop()
