@@ -68,6 +68,7 @@ let package = Package(
       dependencies: [
         "Exchange", "Intake", "InventoryFeed", "Onboarding", "Configuration", "Komet",
         "KometClient", "KometExports", "Logging", "StateStore", "Watching", "Workspace",
+        "OrderIntake",
       ]),
     .target(
       name: "OrderJournal",
@@ -80,6 +81,12 @@ let package = Package(
         "OrderJournal", "KometClient", "Komet", "Inventory", "Logging", "CrashPoints",
       ]),
     .target(name: "OrderReports", dependencies: ["OrderJournal", "Inventory", "Workspace"]),
+    .target(
+      name: "OrderIntake",
+      dependencies: [
+        "Intake", "InventoryFeed", "OrderJournal", "Orders", "Inventory", "InboxLifecycle",
+        "StateStore", "Workspace", "Logging", "CrashPoints",
+      ]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "DropBenchmark", dependencies: ["InventoryFeed", "Inventory", "Workspace"],
@@ -147,6 +154,12 @@ let package = Package(
       dependencies: ["OrderJournal", "StateStore", "Inventory", "Workspace"]),
     .testTarget(
       name: "OrdersTests", dependencies: ["Orders", "Inventory", "KometSandbox"]),
+    .testTarget(
+      name: "OrderIntakeTests",
+      dependencies: [
+        "OrderIntake", "Intake", "InventoryFeed", "OrderJournal", "Orders", "Inventory",
+        "InboxLifecycle", "StateStore", "Workspace", "Logging",
+      ]),
     .testTarget(
       name: "OrderPlacementTests",
       dependencies: [

@@ -26,6 +26,8 @@ package final class Intake {
   let mover: FileMover
   /// The search for the DWF customer in a customers export.
   let matcher: CustomerMatcher
+  /// Processes DWF order files; nil leaves every order file waiting in `inbox/dwf/`.
+  let orderFiles: (any OrderFileHandler)?
 
   /// Takes that found a file looking truncated, by path, with the size and time they saw.
   var truncatedAttempts: [String: TruncatedAttempts] = [:]
@@ -49,12 +51,15 @@ package final class Intake {
   /// `matcher` finds the DWF customer in a customers export: by default a customer with `DWF`
   /// as a whole word of its name or code. With `komet.dwfCustomerId` set, the caller passes a
   /// matcher for that ID, so the export is taken even when several names contain `DWF`.
+  /// `orderFiles` takes the order files of `inbox/dwf/`; without it they wait there.
   package init(
     workspace: Workspace, database: Database, logger: Logger,
     matcher: CustomerMatcher = CustomerMatcher(),
+    orderFiles: (any OrderFileHandler)? = nil,
     clock: @escaping @Sendable () -> Date = { Date() }
   ) {
     self.matcher = matcher
+    self.orderFiles = orderFiles
     self.workspace = workspace
     self.database = database
     self.logger = logger
@@ -100,7 +105,7 @@ package final class Intake {
     case (.unusable(let problem), _):
       return fail(path: path, area: area, problem: problem)
     case (.orderFile, .dwf):
-      return wait(path: path, sha256: sha256)
+      return takeOrderFile(path: path, sha256: sha256)
     case (.orderFile, .grower):
       return failInWrongArea(path: path, area: area, kind: .orderFile)
     case (_, .dwf):
@@ -221,13 +226,26 @@ package final class Intake {
     return moveToFailed(path: path, report: report, reason: problem.problem)
   }
 
+  /// Hands an order file to the order-file handler, or leaves it waiting when there is none
+  /// or the handler asks it to wait.
+  private func takeOrderFile(path: String, sha256: String) -> IntakeOutcome {
+    guard let orderFiles else {
+      return wait(path: path, sha256: sha256, reason: "order processing is not configured")
+    }
+    switch orderFiles.takeOrderFile(path: path, sha256: sha256) {
+    case .done(let outcome):
+      return outcome
+    case .wait(let reason):
+      return wait(path: path, sha256: sha256, reason: reason)
+    }
+  }
+
   /// Leaves an order file in `inbox/dwf/`, noting it once per path and content.
-  private func wait(path: String, sha256: String) -> IntakeOutcome {
-    let reason = "order processing is not built yet"
+  private func wait(path: String, sha256: String, reason: String) -> IntakeOutcome {
     if notedOrderFiles.insert(path + "\u{0}" + sha256).inserted {
       logger.notice(
-        "Order file left in inbox/dwf/: order processing is not built yet",
-        ["file.path": path, "file.sha256": sha256])
+        "Order file left in inbox/dwf/",
+        ["file.path": path, "file.sha256": sha256, "reason": reason])
     }
     return .waiting(path: path, reason: reason)
   }

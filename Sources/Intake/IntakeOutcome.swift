@@ -41,7 +41,8 @@ package enum IntakeOutcome: Sendable, Equatable {
   case alreadyProcessed(kind: IntakeKind, destination: String, firstName: String)
   /// The file is in `inbox/failed/` at `destination`, beside `errorFile`.
   case failed(errorFile: String, destination: String, reason: String)
-  /// An order file stays in `inbox/dwf/` because order processing is not built yet.
+  /// An order file stays in `inbox/dwf/`: no order-file handler is configured, no inventory
+  /// drop exists yet to check it against, or a dry run validated it. `reason` says which.
   case waiting(path: String, reason: String)
   /// The file looks truncated, probably because it is still being copied, so it stays where it
   /// is and should be taken again later. `attempt` counts from 1.
@@ -49,4 +50,19 @@ package enum IntakeOutcome: Sendable, Equatable {
   /// The intake's own work failed (hashing, the state database or a move), so the file stays
   /// in the inbox and the next pass takes it again.
   case notTaken(path: String, reason: String)
+}
+
+/// Takes the DWF order files of `inbox/dwf/` for `Intake`, which does not depend on the
+/// orders modules. `Intake` has already hashed and classified the file.
+package protocol OrderFileHandler: AnyObject {
+  /// Processes the order file at `path`, whose content has SHA-256 `sha256`.
+  func takeOrderFile(path: String, sha256: String) -> OrderFileDecision
+}
+
+/// What an `OrderFileHandler` did with an order file.
+package enum OrderFileDecision: Sendable, Equatable {
+  /// The file was taken: moved to `processed/` or `failed/`, or left for a later pass.
+  case done(IntakeOutcome)
+  /// The file stays in `inbox/dwf/` for `reason`, noted in the log once per content.
+  case wait(reason: String)
 }

@@ -38,9 +38,47 @@ package struct AcknowledgementWriter: Sendable {
   /// The caller records the revision with `OrderJournal.recordAcknowledgementWritten` after.
   @discardableResult
   package func write(_ order: OrderSnapshot) throws -> [URL] {
+    try write(order, lastReceipt: nil)
+  }
+
+  /// Writes the acknowledgement of `order` with `lastReceipt` (from
+  /// `OrderJournal.lastReceipt(of:)`), so a duplicate or conflicting receipt stays visible to
+  /// DWF in every rewrite.
+  @discardableResult
+  package func write(_ order: OrderSnapshot, lastReceipt: OrderReceipt?) throws -> [URL] {
+    var document = AcknowledgementDocument(order)
+    document.lastReceipt = lastReceipt.map {
+      AcknowledgementDocument.Receipt($0, orderNumber: order.orderNumber)
+    }
+    return try write(document)
+  }
+
+  /// Writes the acknowledgement of an order that was rejected before it could be journaled,
+  /// such as a cancellation of an unknown order or an order whose line numbers repeat.
+  ///
+  /// It has `revision` 0 and `orderState` `rejected`, so any acknowledgement of a journaled
+  /// order under the same number, which starts at revision 1, supersedes it.
+  @discardableResult
+  package func writeRejection(_ rejection: UnjournaledRejection, at date: Date = Date()) throws
+    -> [URL]
+  {
+    let time = OrderJournal.timeText(date)
+    var document = AcknowledgementDocument(
+      orderNumber: rejection.orderNumber, orderState: "rejected", revision: 0, receivedAt: time,
+      updatedAt: time, customerPO: rejection.customerPO, sourceFile: rejection.sourceFile,
+      duplicateReceipts: 0,
+      lines: rejection.lines.map {
+        AcknowledgementDocument.Line(
+          lineNumber: $0.lineNumber, state: .rejected, inventoryId: $0.inventoryId,
+          quantity: $0.quantity, webOrderId: nil, reason: $0.reason)
+      })
+    document.reason = rejection.reason
+    return try write(document)
+  }
+
+  private func write(_ document: AcknowledgementDocument) throws -> [URL] {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let stem = try Self.fileStem(orderNumber: order.orderNumber)
-    let document = AcknowledgementDocument(order)
+    let stem = try Self.fileStem(orderNumber: document.orderNumber)
 
     let jsonURL = folder.appendingPathComponent("\(stem).json")
     try writer.write(try Self.encode(document), to: jsonURL)
@@ -83,20 +121,55 @@ struct AcknowledgementDocument: Encodable {
     var reason: String?
   }
 
+  /// The last receipt of the order number, when it was not the first one.
+  struct Receipt: Encodable {
+    var outcome: ReceiptOutcome
+    var sourceFile: String
+    var receivedAt: String
+    var message: String?
+
+    init(_ receipt: OrderReceipt, orderNumber: String) {
+      outcome = receipt.outcome
+      sourceFile = receipt.sourceFile
+      receivedAt = OrderJournal.timeText(receipt.receivedAt)
+      message = receipt.message(orderNumber: orderNumber)
+    }
+  }
+
   var formatVersion = 1
   var orderNumber: String
-  var orderState: OrderState
+  /// An `OrderState`, or `rejected` for an order that was never journaled.
+  var orderState: String
   var revision: Int
   var receivedAt: String
   var updatedAt: String
   var customerPO: String?
   var sourceFile: String
   var duplicateReceipts: Int
+  /// Why the whole order was rejected, for an order that was never journaled.
+  var reason: String?
+  var lastReceipt: Receipt?
   var lines: [Line]
+
+  init(
+    orderNumber: String, orderState: String, revision: Int, receivedAt: String,
+    updatedAt: String, customerPO: String?, sourceFile: String, duplicateReceipts: Int,
+    lines: [Line]
+  ) {
+    self.orderNumber = orderNumber
+    self.orderState = orderState
+    self.revision = revision
+    self.receivedAt = receivedAt
+    self.updatedAt = updatedAt
+    self.customerPO = customerPO
+    self.sourceFile = sourceFile
+    self.duplicateReceipts = duplicateReceipts
+    self.lines = lines
+  }
 
   init(_ order: OrderSnapshot) {
     orderNumber = order.orderNumber
-    orderState = order.state
+    orderState = order.state.rawValue
     revision = order.revision
     receivedAt = OrderJournal.timeText(order.receivedAt)
     updatedAt = OrderJournal.timeText(order.updatedAt)
@@ -114,19 +187,26 @@ struct AcknowledgementDocument: Encodable {
 
   static let csvHeader = [
     "order_number", "revision", "updated_at", "order_state", "line_number", "state",
-    "inventory_id", "quantity", "web_order_id", "reason",
+    "inventory_id", "quantity", "web_order_id", "reason", "last_receipt",
+    "last_receipt_message",
   ]
 
   /// Returns the CSV form: a header row, then one row per line with the order's fields
-  /// repeated, quoted per RFC 4180 and ending in CRLF.
+  /// repeated, quoted per RFC 4180 and ending in CRLF. An order without lines gets one row
+  /// with the line fields blank, so its state and reason still reach DWF.
   func csv() -> String {
     var rows = [Self.csvHeader]
+    let receipt = [lastReceipt?.outcome.rawValue ?? "", lastReceipt?.message ?? reason ?? ""]
+    let order = [orderNumber, String(revision), updatedAt, orderState]
     for line in lines {
-      rows.append([
-        orderNumber, String(revision), updatedAt, orderState.rawValue,
-        String(line.lineNumber), line.state.rawValue, line.inventoryId ?? "",
-        line.quantity.map(String.init) ?? "", line.webOrderId ?? "", line.reason ?? "",
-      ])
+      rows.append(
+        order + [
+          String(line.lineNumber), line.state.rawValue, line.inventoryId ?? "",
+          line.quantity.map(String.init) ?? "", line.webOrderId ?? "", line.reason ?? "",
+        ] + receipt)
+    }
+    if lines.isEmpty {
+      rows.append(order + ["", "", "", "", "", reason ?? ""] + receipt)
     }
     return rows.map { $0.map(Self.quoted).joined(separator: ",") + "\r\n" }.joined()
   }
@@ -156,4 +236,40 @@ package struct FileRejection: Encodable, Sendable, Equatable {
   var fileName: String
   var rejectedAt: String
   var errors: [Problem]
+}
+
+/// An order rejected before it could be journaled, for `AcknowledgementWriter.writeRejection`.
+package struct UnjournaledRejection: Sendable, Equatable {
+  /// One line of the rejected order, with its own reason or the order's.
+  package struct Line: Sendable, Equatable {
+    package var lineNumber: Int
+    package var inventoryId: String?
+    package var quantity: Int?
+    package var reason: String
+
+    package init(lineNumber: Int, inventoryId: String?, quantity: Int?, reason: String) {
+      self.lineNumber = lineNumber
+      self.inventoryId = inventoryId
+      self.quantity = quantity
+      self.reason = reason
+    }
+  }
+
+  package var orderNumber: String
+  package var sourceFile: String
+  package var customerPO: String?
+  /// Why the order was rejected as a whole.
+  package var reason: String
+  package var lines: [Line]
+
+  package init(
+    orderNumber: String, sourceFile: String, customerPO: String? = nil, reason: String,
+    lines: [Line] = []
+  ) {
+    self.orderNumber = orderNumber
+    self.sourceFile = sourceFile
+    self.customerPO = customerPO
+    self.reason = reason
+    self.lines = lines
+  }
 }

@@ -84,7 +84,7 @@ package struct OrderJournal {
     try refreshState(order.orderNumber)
   }
 
-  private func insertGroup(_ order: ReceivedOrder, origin: InventoryOrigin) throws -> Int64 {
+  func insertGroup(_ order: ReceivedOrder, origin: InventoryOrigin) throws -> Int64 {
     try execute(
       """
       INSERT INTO journal_groups (order_number, origin, ship_date, location_id, state)
@@ -97,7 +97,7 @@ package struct OrderJournal {
     return try integer("SELECT last_insert_rowid()", [:]) ?? 0
   }
 
-  private func insertLine(_ line: ReceivedLine, order: String, groupId: Int64) throws {
+  func insertLine(_ line: ReceivedLine, order: String, groupId: Int64) throws {
     let state: LineState = line.rejection == nil ? .received : .rejected
     try execute(
       """

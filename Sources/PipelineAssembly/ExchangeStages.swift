@@ -8,6 +8,7 @@ import KometClient
 import KometExports
 import Logging
 import Onboarding
+import OrderIntake
 import StateStore
 import Workspace
 
@@ -27,8 +28,12 @@ package enum ExchangeStages {
     let intakeDatabase = try StateSchema.open(workspace: workspace.root.path)
     let matcher = settings.dwfCustomerId.value.map { CustomerMatcher(query: $0.digits) }
       ?? CustomerMatcher()
+    let orderFiles = OrderFileProcessor(
+      workspace: workspace, database: try StateSchema.open(workspace: workspace.root.path),
+      settings: orderIntakeSettings(settings, exchange), logger: logger)
     let intake = Intake(
-      workspace: workspace, database: intakeDatabase, logger: logger, matcher: matcher)
+      workspace: workspace, database: intakeDatabase, logger: logger, matcher: matcher,
+      orderFiles: orderFiles)
 
     let feedSettings = feedSettings(settings, exchange)
     let client = makeClient(workspace: workspace, settings: settings, logger: logger)
@@ -41,6 +46,18 @@ package enum ExchangeStages {
 
     return PipelineStages(
       intake: IntakeAdapter(intake: intake, workspace: workspace), inventory: inventory)
+  }
+
+  /// Maps the settings the order-file intake reads. "Today" for ship dates is the day in the
+  /// quota's time zone, the only time zone the configuration names.
+  static func orderIntakeSettings(_ settings: KometSettings, _ exchange: ExchangeSettings)
+    -> OrderIntakeSettings
+  {
+    OrderIntakeSettings(
+      timeZone: settings.quota.timeZone,
+      defaultLocationId: settings.defaultLocationId.value?.digits,
+      priceTolerance: exchange.ordersPriceTolerance.value,
+      allOrNothing: exchange.ordersAllOrNothing.value, dryRun: settings.dryRun.value)
   }
 
   /// Maps the `inventory` and `quota` sections onto the publisher's settings.

@@ -213,7 +213,7 @@ struct IntakeLifecycleTests {
     let first = intake.take(path: path, area: .dwf)
     let second = intake.take(path: path, area: .dwf)
 
-    let waiting = IntakeOutcome.waiting(path: path, reason: "order processing is not built yet")
+    let waiting = IntakeOutcome.waiting(path: path, reason: "order processing is not configured")
     #expect(first == waiting)
     #expect(second == waiting)
     #expect(folder.exists("inbox/dwf/\(name)"))

@@ -48,10 +48,10 @@ struct AcknowledgementTests {
     #expect(
       rows[0]
         == "order_number,revision,updated_at,order_state,line_number,state,inventory_id,"
-        + "quantity,web_order_id,reason")
+        + "quantity,web_order_id,reason,last_receipt,last_receipt_message")
     #expect(rows[1].hasPrefix("DWF-100,\(later.revision),"))
-    #expect(rows[1].hasSuffix(",open,1,accepted,9001,2,W1,"))
-    #expect(rows[4].hasSuffix(",4,rejected,4040,1,,inventory 4040 not in the snapshot"))
+    #expect(rows[1].hasSuffix(",open,1,accepted,9001,2,W1,,,"))
+    #expect(rows[4].hasSuffix(",4,rejected,4040,1,,inventory 4040 not in the snapshot,,"))
   }
 
   @Test func rejectedFileListsErrors() throws {

@@ -1,0 +1,146 @@
+import CrashPoints
+import Foundation
+import InboxLifecycle
+import Intake
+import InventoryFeed
+import Logging
+import OrderJournal
+import Orders
+import StateStore
+import Workspace
+
+/// Takes one DWF order file from `inbox/dwf/` into the order journal, with acknowledgements
+/// for DWF in `outbox/dwf/acks/`, then moves it to `inbox/processed/`.
+///
+/// A file that fails whole gets `FILE.rejected.json` and moves to `inbox/failed/` beside its
+/// error file. Every journal write and acknowledgement comes before the move, so a process
+/// killed before the move takes the file again, and each of its orders is then a duplicate
+/// that changes no line. The placement stage later sends the journaled lines to Komet.
+package final class OrderFileProcessor: OrderFileHandler {
+  /// The reason an order file waits while no inventory drop exists.
+  package static let noSnapshotReason =
+    "no inventory drop has been written yet, so order lines cannot be checked against the"
+    + " inventory DWF was offered; the file is taken after the first drop"
+
+  let database: Database
+  let journal: OrderJournal
+  let acknowledgements: AcknowledgementWriter
+  let snapshots: InventorySnapshotReader
+  let mover: FileMover
+  let settings: OrderIntakeSettings
+  let logger: Logger
+  let clock: @Sendable () -> Date
+  /// Whether the wait for a first inventory drop was logged.
+  var notedNoSnapshot = false
+  /// The SHA-256 of each file a dry run validated, so a pass does not repeat its work.
+  var dryRunFiles: Set<String> = []
+
+  /// Takes a database migrated to the latest version, such as one from `StateSchema.open`.
+  package init(
+    workspace: Workspace, database: Database, settings: OrderIntakeSettings, logger: Logger,
+    clock: @escaping @Sendable () -> Date = { Date() }
+  ) {
+    self.database = database
+    self.journal = OrderJournal(database: database, now: clock)
+    self.acknowledgements = AcknowledgementWriter(workspace: workspace)
+    self.snapshots = InventorySnapshotReader(workspace: workspace, database: database)
+    self.mover = FileMover(inbox: workspace.inbox.path, clock: clock)
+    self.settings = settings
+    self.logger = logger
+    self.clock = clock
+  }
+
+  package func takeOrderFile(path: String, sha256: String) -> OrderFileDecision {
+    if settings.dryRun {
+      return dryRun(path: path, sha256: sha256)
+    }
+
+    let file: OrderFile
+    do {
+      file = try OrderFileParser.parse(path: path)
+    } catch let error as OrderFileError {
+      return .done(rejectFile(path: path, error: error))
+    } catch {
+      return .done(notTaken(path, "the file could not be parsed (\(error))"))
+    }
+
+    let snapshot: InventorySnapshot
+    switch readSnapshot(path: path) {
+    case .success(let found?): snapshot = found
+    case .success(nil): return .wait(reason: Self.noSnapshotReason)
+    case .failure(let error): return .done(notTaken(path, error.description))
+    }
+
+    let validations = validator(for: snapshot).validate(file)
+    let fileName = (path as NSString).lastPathComponent
+    var counts: [String: Int] = [:]
+    do {
+      for validation in validations {
+        let outcome = try receive(validation, sourceFile: fileName, inventory: snapshot.items)
+        counts[outcome, default: 0] += 1
+      }
+    } catch {
+      logger.error(
+        "Order file not journaled, it stays in inbox/dwf/",
+        ["file.path": path, "error": "\(error)"])
+      return .done(notTaken(path, "the order journal or an acknowledgement failed (\(error))"))
+    }
+    return .done(moveToProcessed(path: path, sha256: sha256, counts: counts))
+  }
+
+  /// Returns the validator for the day, the known locations and the snapshot.
+  func validator(for snapshot: InventorySnapshot) -> OrderValidator {
+    let locations = (try? KnownIDs(database: database).ids(.location).map(\.id)) ?? []
+    return OrderValidator(
+      today: OrderDate(clock(), in: settings.timeZone), locationIds: locations,
+      defaultLocationId: settings.defaultLocationId, inventory: snapshot.items,
+      priceTolerance: settings.priceTolerance, allOrNothing: settings.allOrNothing)
+  }
+
+  /// Reads the latest drop, logging once while there is none.
+  func readSnapshot(path: String) -> Result<InventorySnapshot?, InventorySnapshotError> {
+    do {
+      guard let snapshot = try snapshots.latest() else {
+        if !notedNoSnapshot {
+          notedNoSnapshot = true
+          logger.notice(
+            "Order files wait in inbox/dwf/ until the first inventory drop is written",
+            ["file.path": path])
+        }
+        return .success(nil)
+      }
+      notedNoSnapshot = false
+      return .success(snapshot)
+    } catch {
+      logger.error(
+        "Latest inventory drop unusable, order file left in inbox/dwf/",
+        ["file.path": path, "error": "\(error)"])
+      return .failure(error)
+    }
+  }
+
+  private func moveToProcessed(path: String, sha256: String, counts: [String: Int])
+    -> IntakeOutcome
+  {
+    let summary = counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+      .joined(separator: ", ")
+    CrashPoint.reach("intake.order.before-move")
+    do {
+      let destination = try mover.moveToProcessed(path)
+      CrashPoint.reach("intake.order.after-move")
+      logger.info(
+        "Order file journaled and moved to inbox/processed/",
+        ["file.path": path, "file.destination": destination, "file.sha256": sha256,
+          "orders": summary])
+      return .processed(kind: .orderFile, destination: destination, summary: summary)
+    } catch {
+      logger.error(
+        "Journaled order file could not be moved", ["file.path": path, "error": "\(error)"])
+      return notTaken(path, "the move to inbox/processed/ failed (\(error))")
+    }
+  }
+
+  func notTaken(_ path: String, _ reason: String) -> IntakeOutcome {
+    .notTaken(path: path, reason: reason)
+  }
+}

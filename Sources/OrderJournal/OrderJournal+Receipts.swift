@@ -1,0 +1,140 @@
+import Foundation
+import Inventory
+import StateStore
+
+/// What happened the last time an order file carried an order number.
+package enum ReceiptOutcome: String, Sendable, Equatable, CaseIterable, Encodable {
+  /// The order was new and was journaled.
+  case new
+  /// The same content was received before, so nothing was placed again.
+  case duplicate
+  /// Other content under a known number, rejected; the stored order is unchanged.
+  case conflict
+  /// Other content replaced a stored order that Komet never held (`replaceRejected`).
+  case replaced
+  /// A cancellation, carried out with `cancel(orderNumber:)`.
+  case cancellation
+}
+
+/// The last receipt of an order number, which its acknowledgement shows beside the lines.
+package struct OrderReceipt: Sendable, Equatable {
+  package var outcome: ReceiptOutcome
+  /// The order file the receipt came from.
+  package var sourceFile: String
+  package var receivedAt: Date
+
+  package init(outcome: ReceiptOutcome, sourceFile: String, receivedAt: Date) {
+    self.outcome = outcome
+    self.sourceFile = sourceFile
+    self.receivedAt = receivedAt
+  }
+
+  /// The message for DWF: why a conflicting receipt was rejected, or nil for other outcomes.
+  package func message(orderNumber: String) -> String? {
+    guard outcome == .conflict else { return nil }
+    return "order \(orderNumber) already received; send a cancellation first"
+  }
+}
+
+extension OrderJournal {
+  /// The step-log method under which receipts are recorded.
+  static let receiptMethod = "receipt"
+
+  /// Records how an order file's copy of `orderNumber` was taken. A conflict also raises the
+  /// order's revision, so its acknowledgement is rewritten to show the rejected receipt while
+  /// the stored lines stay as they are.
+  package func recordReceipt(
+    orderNumber: String, outcome: ReceiptOutcome, sourceFile: String
+  ) throws {
+    try database.transaction {
+      guard try storedDigest(of: orderNumber) != nil else {
+        throw OrderJournalError.orderNotFound(orderNumber: orderNumber)
+      }
+      try logStep(
+        orderNumber, method: Self.receiptMethod, phase: "after",
+        outcome: "\(outcome.rawValue) \(sourceFile)")
+      if outcome == .conflict {
+        try touch(orderNumber)
+      }
+    }
+  }
+
+  /// Returns the order's last recorded receipt, or nil when none was recorded.
+  package func lastReceipt(of orderNumber: String) throws -> OrderReceipt? {
+    let found = try rows(
+      """
+      SELECT outcome, recorded_at FROM journal_steps
+      WHERE order_number = :order AND method = :method ORDER BY id DESC LIMIT 1
+      """, [":order": .text(orderNumber), ":method": .text(Self.receiptMethod)]
+    ) { row in (row.string(at: 0) ?? "", row.string(at: 1)) }
+    guard let (text, time) = found.first else { return nil }
+
+    let parts = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+    guard let outcome = ReceiptOutcome(rawValue: String(parts[0])), let date = Self.date(from: time)
+    else {
+      throw OrderJournalError.corruptRow(table: "journal_steps", detail: "receipt \(text)")
+    }
+    let file = parts.count > 1 ? String(parts[1]) : ""
+    return OrderReceipt(outcome: outcome, sourceFile: file, receivedAt: date)
+  }
+
+  /// Tells whether new content may replace the stored order: it has lines, every one is
+  /// rejected, and no group ever got as far as a `web-order.create` that could have made a
+  /// web order. Komet then holds nothing of the order, so replacing it loses nothing.
+  package static func isReplaceable(_ order: OrderSnapshot) -> Bool {
+    guard order.state != .cancelled, !order.lines.isEmpty else { return false }
+    guard order.lines.allSatisfy({ $0.state == .rejected }) else { return false }
+    return order.groups.allSatisfy { $0.state == .pending && $0.webOrderId == nil }
+  }
+
+  /// Replaces a stored order that `isReplaceable` allows with `order` and its `digest`, keeping
+  /// the revision count and the step log, and returns the new snapshot. Returns nil, changing
+  /// nothing, when the stored order is not replaceable.
+  package func replaceRejected(order: ReceivedOrder, digest: String) throws -> OrderSnapshot? {
+    try database.transaction {
+      guard let stored = try snapshot(of: order.orderNumber), Self.isReplaceable(stored) else {
+        return nil
+      }
+      var seen = Set<Int>()
+      for line in order.lines where !seen.insert(line.lineNumber).inserted {
+        throw OrderJournalError.repeatedLineNumber(
+          orderNumber: order.orderNumber, lineNumber: line.lineNumber)
+      }
+
+      let key: [String: SQLiteValue] = [":order": .text(order.orderNumber)]
+      try execute("DELETE FROM journal_lines WHERE order_number = :order", key)
+      try execute("DELETE FROM journal_groups WHERE order_number = :order", key)
+      try updateStoredOrder(with: order, digest: digest)
+
+      var groups: [InventoryOrigin: Int64] = [:]
+      for line in order.lines {
+        let groupId = try groups[line.origin] ?? insertGroup(order, origin: line.origin)
+        groups[line.origin] = groupId
+        try insertLine(line, order: order.orderNumber, groupId: groupId)
+      }
+      try logStep(order.orderNumber, method: "receive", phase: "after", outcome: "replaced")
+      try touch(order.orderNumber)
+      return try snapshotOrThrow(order.orderNumber)
+    }
+  }
+
+  private func updateStoredOrder(with order: ReceivedOrder, digest: String) throws {
+    try execute(
+      """
+      UPDATE journal_orders SET content_digest = :digest, state = 'open', received_at = :time,
+        customer_po = :po, source_file = :file, ship_date = :ship, location_id = :location,
+        duplicate_receipts = 0, carrier_id = :carrierId, carrier_code = :carrierCode,
+        ship_to_id = :shipTo
+      WHERE order_number = :order
+      """,
+      [
+        ":order": .text(order.orderNumber), ":digest": .text(digest),
+        ":time": .text(Self.timeText(now())), ":po": Self.optional(order.customerPO),
+        ":file": .text(order.sourceFile), ":ship": .text(order.shipDate),
+        ":location": Self.optional(order.locationId),
+        ":carrierId": Self.optional(order.carrier?.id),
+        ":carrierCode": Self.optional(order.carrier?.code),
+        ":shipTo": Self.optional(order.shipToId),
+      ])
+  }
+}
