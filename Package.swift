@@ -67,6 +67,7 @@ let package = Package(
       dependencies: [
         "Exchange", "Intake", "InventoryFeed", "Onboarding", "Configuration", "Komet",
         "KometClient", "KometExports", "Logging", "StateStore", "Watching", "Workspace",
+        "OrderPlacement", "OrderJournal", "CrashPoints",
       ]),
     .target(
       name: "OrderJournal",

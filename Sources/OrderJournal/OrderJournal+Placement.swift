@@ -160,4 +160,20 @@ extension OrderJournal {
       """
     return try integer(sql, [:]) == 1
   }
+
+  /// Returns the numbers of the orders whose acknowledgement is older than their journal.
+  package func ordersWithStaleAcknowledgement() throws -> [String] {
+    try rows(
+      "SELECT order_number FROM journal_orders WHERE ack_revision < revision ORDER BY rowid",
+      [:]
+    ) { $0.string(at: 0) ?? "" }
+  }
+
+  /// Returns how many lines of all orders are in `state`.
+  package func lineCount(in state: LineState) throws -> Int {
+    Int(
+      try integer(
+        "SELECT count(*) FROM journal_lines WHERE state = :state",
+        [":state": .text(state.rawValue)]) ?? 0)
+  }
 }
