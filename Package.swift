@@ -149,5 +149,11 @@ let package = Package(
         "OrderPlacement", "OrderJournal", "KometClient", "KometSandbox", "Komet", "Inventory",
         "StateStore", "Logging", "LoopbackHTTP",
       ]),
+    .testTarget(
+      name: "OrderStageTests",
+      dependencies: [
+        "PipelineAssembly", "Exchange", "Configuration", "OrderJournal", "KometSandbox", "Komet",
+        "Inventory", "StateStore", "Workspace", "Logging", "LoopbackHTTP",
+      ]),
   ]
 )
