@@ -78,7 +78,7 @@ extension ExchangeSettings {
         try section.rejectUnknownKeys(keys)
         try settings.apply(section)
         try settings.applySwitchesAndDecimals(section, json: json)
-        try settings.applyPlacement(section)
+        try settings.applyPlacement(section, json: json)
       }
     }
 

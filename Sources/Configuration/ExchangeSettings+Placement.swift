@@ -5,12 +5,18 @@ import Komet
 extension ExchangeSettings {
   static let defaultCarrierEnvironmentName = "KOMET_DWF_ORDERS_DEFAULT_CARRIER_ID"
 
-  /// Reads `orders.defaultCarrierId` from the `orders` section.
-  mutating func applyPlacement(_ section: ConfigObject) throws(ConfigurationError) {
-    guard section.keyPath == "orders", let id = try section.kometID("defaultCarrierId") else {
-      return
+  /// Reads `orders.defaultCarrierId` from the `orders` section, whose parsed JSON is `json`.
+  /// A JSON `null` sets no carrier on purpose, so the example config can list the key.
+  mutating func applyPlacement(_ section: ConfigObject, json: JSONValue)
+    throws(ConfigurationError)
+  {
+    guard section.keyPath == "orders" else { return }
+    let source = section.source(of: "defaultCarrierId")
+    if json["defaultCarrierId"] == .null {
+      ordersDefaultCarrierId = Sourced(nil, from: source)
+    } else if let id = try section.kometID("defaultCarrierId") {
+      ordersDefaultCarrierId = Sourced(id, from: source)
     }
-    ordersDefaultCarrierId = Sourced(id, from: section.source(of: "defaultCarrierId"))
   }
 
   /// Reads `KOMET_DWF_ORDERS_DEFAULT_CARRIER_ID`, where an empty value counts as unset.

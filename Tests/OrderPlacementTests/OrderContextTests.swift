@@ -113,7 +113,8 @@ struct OrderContextTests {
     #expect(stopped.groups.first?.state == .pending)
     #expect(stopped.groups.first?.createAttempts == 0)
     #expect(stopped.lines.map(\.state) == [.received, .received])
-    #expect(try journal.steps(of: "C-500").last?.hasPrefix("web-order.create after: not sent") == true)
+    let lastStep = try journal.steps(of: "C-500").last ?? ""
+    #expect(lastStep.hasPrefix("web-order.create after: not sent"))
 
     let second = try await fixture.makePlacer().work(on: "C-500")
 
@@ -157,7 +158,8 @@ struct OrderContextTests {
     }
     #expect(stop.cause == .kometUnreachable)
     #expect(stopped.lines.map(\.state) == [.received, .received])
-    #expect(try journal.steps(of: "C-600").contains { $0.hasPrefix("web-order-item.add after line 1: not sent") })
+    let steps = try journal.steps(of: "C-600")
+    #expect(steps.contains { $0.hasPrefix("web-order-item.add after line 1: not sent") })
 
     let second = try await fixture.makePlacer().work(on: "C-600")
 
