@@ -69,6 +69,7 @@ let package = Package(
         "Exchange", "Intake", "InventoryFeed", "Onboarding", "Configuration", "Komet",
         "KometClient", "KometExports", "Logging", "StateStore", "Watching", "Workspace",
         "OrderIntake",
+        "OrderPlacement", "OrderJournal", "CrashPoints",
       ]),
     .target(
       name: "OrderJournal",
@@ -169,5 +170,11 @@ let package = Package(
     .testTarget(
       name: "OrderReportsTests",
       dependencies: ["OrderReports", "OrderJournal", "StateStore", "Inventory", "Workspace"]),
+    .testTarget(
+      name: "OrderStageTests",
+      dependencies: [
+        "PipelineAssembly", "Exchange", "Configuration", "OrderJournal", "KometSandbox", "Komet",
+        "Inventory", "StateStore", "Workspace", "Logging", "LoopbackHTTP",
+      ]),
   ]
 )

@@ -18,6 +18,10 @@ extension ExchangeSettings: CustomStringConvertible {
     list.append(
       SettingEntry(key: "watch.settleSeconds", value: secondsText, source: settleSeconds.source))
     list += switchAndDecimalEntries
+    list.append(
+      SettingEntry(
+        key: "orders.defaultCarrierId", value: ordersDefaultCarrierId.value?.digits ?? "not set",
+        source: ordersDefaultCarrierId.source))
     return list
   }
 

@@ -51,7 +51,7 @@ extension ExchangeSettings {
     "inventory": ["source", "intervalMinutes", "futureDays", "maxAgeMinutes", "keep"],
     "quota": ["reserveForOrders"],
     "watch": ["mode", "quietPeriodMilliseconds", "settleSeconds", "rescanMinutes"],
-    "orders": ["allOrNothing", "priceTolerance", "checkout"],
+    "orders": ["allOrNothing", "priceTolerance", "checkout", "defaultCarrierId"],
     "fees": ["rate", "onHandOnly"],
   ]
 
@@ -78,11 +78,13 @@ extension ExchangeSettings {
         try section.rejectUnknownKeys(keys)
         try settings.apply(section)
         try settings.applySwitchesAndDecimals(section, json: json)
+        try settings.applyPlacement(section, json: json)
       }
     }
 
     try settings.applyEnvironment(environment)
     try settings.applySwitchAndDecimalEnvironment(environment)
+    try settings.applyPlacementEnvironment(environment)
     try settings.checkConsistency()
     return settings
   }

@@ -1,4 +1,5 @@
 import Foundation
+import Komet
 
 /// The source of the inventory that DWF may buy.
 package enum InventorySource: String, Sendable, CaseIterable {
@@ -60,6 +61,8 @@ package struct ExchangeSettings: Sendable {
   /// Whether web orders are checked out. Checkout also needs a User token, which loading
   /// does not check.
   package var ordersCheckout = Sourced(false)
+  /// The Komet carrier of an order that names no carrier, or nil to reject such orders.
+  package var ordersDefaultCarrierId = Sourced<KometID?>(nil)
   /// The transaction fee rate of the fee estimate, from 0 to 1.
   package var feeRate = Sourced(defaultFeeRate)
   /// Whether the fee estimate counts on-hand lines only.

@@ -35,6 +35,10 @@ package struct PassReport: Sendable, Equatable {
   package var filesWaiting = 0
   package var changeRequestsFinished = 0
   package var inventoryCycles = 0
+  /// Orders that the order stage finished with at least one line accepted.
+  package var ordersPlaced = 0
+  /// Lines waiting for quota after the last order pass.
+  package var linesWaiting = 0
 
   package init() {}
 

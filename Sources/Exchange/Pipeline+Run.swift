@@ -20,7 +20,8 @@ extension Pipeline {
   private static let knownSubfolders: Set<String> = ["dwf", "processed", "failed"]
 
   /// Watches `inbox/` and `inbox/dwf/`, hands each ready file and non-regular entry to the
-  /// intake stage, carries out change requests every `changeRequestInterval` and runs an
+  /// intake stage, places orders after each file taken from `inbox/dwf/` and on each tick with
+  /// order work pending, carries out change requests every `changeRequestInterval` and runs an
   /// inventory cycle every `inventory.intervalMinutes` (or the longer interval the stage requests
   /// for), until `stop` is requested.
   ///
@@ -77,15 +78,22 @@ extension Pipeline {
   ) async {
     let clock = ContinuousClock()
     var nextInventory = clock.now
+    var nextOrderPass = clock.now
     let baseInterval = Duration.seconds(settings.inventoryIntervalMinutes.value * 60)
 
     for await event in events {
       guard !stop.isRequested else { return }
       switch event {
       case .watch(let watchEvent):
-        await handle(watchEvent, watcher: watcher, report: &report)
+        let isOrderFile = await handle(watchEvent, watcher: watcher, report: &report)
+        if isOrderFile, !stop.isRequested, stages.orders != nil {
+          nextOrderPass = await placeOrders(clock: clock, report: &report)
+        }
       case .tick:
         await carryOutChangeRequests(queue, report: &report)
+        if !stop.isRequested, clock.now >= nextOrderPass, hasPendingOrderWork() {
+          nextOrderPass = await placeOrders(clock: clock, report: &report)
+        }
         guard !stop.isRequested, clock.now >= nextInventory else { continue }
         let requested = await runInventoryCycle(&report)
         nextInventory = clock.now.advanced(by: max(baseInterval, requested ?? baseInterval))
@@ -98,32 +106,57 @@ extension Pipeline {
     }
   }
 
+  /// Runs an order pass and returns the earliest time a tick may start the next one: at once
+  /// after a pass that reached Komet, after `orderRetryInterval` otherwise.
+  private func placeOrders(
+    clock: ContinuousClock, report: inout PassReport
+  ) async -> ContinuousClock.Instant {
+    let outcome = await runOrderPass(&report)
+    switch outcome?.result {
+    case .finished, .quotaExhausted:
+      return clock.now
+    case .kometUnreachable, .callFailed, .configurationUnusable, nil:
+      return clock.now.advanced(by: orderRetryInterval)
+    }
+  }
+
+  /// Hands the event's entry to the intake stage, and returns whether it was a file taken
+  /// from `inbox/dwf/`, after which the orders it held are placed.
   private func handle(
     _ event: WatchEvent, watcher: DirectoryWatcher, report: inout PassReport
-  ) async {
+  ) async -> Bool {
     switch event {
     case .fileReady(let file) where file.name == Workspace.readmeName:
       // The README that `init` writes into `inbox/` and `inbox/dwf/` is no input, and the
       // intake's rescan skips it too.
-      return
+      return false
     case .fileReady(let file):
       let entry = InboxEntry(
         folder: file.folder, name: file.name,
         type: .regularFile(size: file.size, modified: file.modified))
-      if case .retryLater = await takeIfPossible(entry, report: &report) {
+      let outcome = await takeIfPossible(entry, report: &report)
+      if case .retryLater = outcome {
         watcher.retryLater(path: file.path)
+      }
+      let isOrderFolder = file.folder == Self.withoutSlash(workspace.dwfInbox.path)
+      switch outcome {
+      case .processed, .failed: return isOrderFolder
+      default: return false
       }
     case .nonRegularFile(let folder, let name, let kind):
       let entry = InboxEntry(folder: folder, name: name, type: .nonRegular(kind))
       _ = await takeIfPossible(entry, report: &report)
+      return false
     case .subfolder(let folder, let name):
       let isKnown = folder == workspace.inbox.path && Self.knownSubfolders.contains(name)
       if !isKnown {
         logger.warning(
           "Unknown subfolder left alone", ["folder.path": folder + "/" + name])
       }
+      return false
     case .folderProblem(let error):
       logger.error("Watched folder problem", ["error": error.description])
+      return false
     }
   }
 

@@ -18,6 +18,9 @@ package struct Pipeline: Sendable {
   package let stop: StopSignal
   /// The time between two checks of the change-request queue in `run`.
   package var changeRequestInterval: Duration = .seconds(1)
+  /// The time `run` waits after an order pass that could not reach Komet before a tick starts
+  /// the next one. A new order file starts a pass at once.
+  package var orderRetryInterval: Duration = .seconds(60)
 
   /// Takes the pipeline's parts. `lock` is not used beyond proving that the caller has it.
   package init(
@@ -33,7 +36,8 @@ package struct Pipeline: Sendable {
   }
 
   /// Runs one pass: takes every pending inbox entry, carries out the queued change requests,
-  /// then runs one inventory cycle. A stop request ends the pass after the step in progress.
+  /// places the journaled orders, then runs one inventory cycle. A stop request ends the pass
+  /// after the step in progress.
   package func runOnce() async -> PassReport {
     var report = PassReport()
     guard let queue = openQueue(&report) else { return report }
@@ -41,6 +45,9 @@ package struct Pipeline: Sendable {
 
     await takePendingEntries(&report)
     await carryOutChangeRequests(queue, report: &report)
+    if !stop.isRequested, stages.orders != nil {
+      await runOrderPass(&report)
+    }
     if !stop.isRequested {
       _ = await runInventoryCycle(&report)
     }
@@ -52,6 +59,8 @@ package struct Pipeline: Sendable {
         "pass.filesFailed": String(report.filesFailed),
         "pass.filesWaiting": String(report.filesWaiting),
         "pass.changeRequests": String(report.changeRequestsFinished),
+        "pass.ordersPlaced": String(report.ordersPlaced),
+        "pass.linesWaiting": String(report.linesWaiting),
       ])
     return report
   }

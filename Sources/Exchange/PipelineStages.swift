@@ -102,6 +102,59 @@ package protocol InventoryStage: Sendable {
   func publishCycle() async throws -> InventoryCycleOutcome
 }
 
+/// What one order placement pass did.
+package struct OrderPassOutcome: Sendable, Equatable {
+  package enum Result: Sendable, Equatable {
+    /// Every journaled order was worked until no call was left.
+    case finished
+    /// The daily quota is used up, so the unsent lines wait; this is no failure.
+    case quotaExhausted(reason: String)
+    /// Komet could not be reached, so the rest waits for the next pass.
+    case kometUnreachable(reason: String)
+    /// Komet answered, but a call kept failing, so the rest waits for the next pass.
+    case callFailed(reason: String)
+    /// The configuration lacks what placement needs, such as the DWF customer ID.
+    case configurationUnusable(reason: String)
+  }
+
+  package var result: Result
+  /// Orders that this pass finished with at least one line accepted.
+  package var ordersPlaced: Int
+  /// Lines waiting for quota after the pass, over every order.
+  package var linesWaiting: Int
+  /// Acknowledgements rewritten in `outbox/dwf/acks/` by this pass.
+  package var acknowledgementsWritten: Int
+
+  package init(
+    _ result: Result, ordersPlaced: Int = 0, linesWaiting: Int = 0,
+    acknowledgementsWritten: Int = 0
+  ) {
+    self.result = result
+    self.ordersPlaced = ordersPlaced
+    self.linesWaiting = linesWaiting
+    self.acknowledgementsWritten = acknowledgementsWritten
+  }
+
+  var status: PassStatus {
+    switch result {
+    case .finished, .quotaExhausted: return .succeeded
+    case .kometUnreachable, .callFailed: return .kometUnreachable
+    case .configurationUnusable: return .configurationUnusable
+    }
+  }
+}
+
+/// Places the journaled DWF orders in Komet and rewrites their acknowledgements.
+package protocol OrderStage: Sendable {
+  /// Carries out every pending Komet call of the journaled orders, then rewrites each
+  /// acknowledgement older than its order. A thrown error is logged as an internal failure.
+  func placeOrders() async throws -> OrderPassOutcome
+
+  /// Returns whether a pass has anything to do, from one cheap journal query, so `run` can
+  /// check it on every tick.
+  func hasPendingWork() throws -> Bool
+}
+
 /// What a handler did with one change request.
 package enum ChangeRequestResult: Sendable, Equatable {
   case succeeded(message: String)
@@ -123,14 +176,16 @@ package struct PipelineStages: Sendable {
   package var intake: (any IntakeStage)?
   package var inventory: (any InventoryStage)?
   package var changeHandlers: [any ChangeRequestHandler]
+  package var orders: (any OrderStage)?
 
   package init(
     intake: (any IntakeStage)? = nil, inventory: (any InventoryStage)? = nil,
-    changeHandlers: [any ChangeRequestHandler] = []
+    changeHandlers: [any ChangeRequestHandler] = [], orders: (any OrderStage)? = nil
   ) {
     self.intake = intake
     self.inventory = inventory
     self.changeHandlers = changeHandlers
+    self.orders = orders
   }
 
   func handler(for kind: String) -> (any ChangeRequestHandler)? {

@@ -10,6 +10,8 @@ package enum OrderJournalError: Error, Equatable, Sendable, CustomStringConverti
   case invalidLineState(LineKey, state: LineState, expected: [LineState])
   /// The change is not allowed from the group's current state.
   case invalidGroupState(id: Int64, state: GroupState, expected: [GroupState])
+  /// The checkout change is not allowed from the group's current checkout state.
+  case invalidCheckoutState(group: Int64, state: CheckoutState, expected: [CheckoutState])
   /// The order repeats a line number.
   case repeatedLineNumber(orderNumber: String, lineNumber: Int)
   /// A stored value could not be read back, which means the database was edited by hand.
@@ -29,6 +31,10 @@ package enum OrderJournalError: Error, Equatable, Sendable, CustomStringConverti
     case .invalidGroupState(let id, let state, let expected):
       let names = expected.map(\.rawValue).joined(separator: " or ")
       return "web-order group \(id) is \(state.rawValue); this change needs one that is \(names)"
+    case .invalidCheckoutState(let id, let state, let expected):
+      let names = expected.map(\.rawValue).joined(separator: " or ")
+      return "the checkout of web-order group \(id) is \(state.rawValue); this change needs"
+        + " one that is \(names)"
     case .repeatedLineNumber(let number, let line):
       return "order \(number) repeats line number \(line); give each line its own number"
     case .corruptRow(let table, let detail):

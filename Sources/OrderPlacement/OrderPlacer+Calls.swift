@@ -1,3 +1,4 @@
+import CrashPoints
 import Foundation
 import Inventory
 import Komet
@@ -7,11 +8,13 @@ import OrderJournal
 /// The four calls of a placement pass, each between its journal writes. Each returns the
 /// reason to stop the pass, or nil to go on.
 extension OrderPlacer {
-  static let quotaStop = "the daily Komet request quota is used up"
+  static let quotaStop = PlacementStop(
+    .quotaExhausted, reason: "the daily Komet request quota is used up")
 
   // MARK: web-order.create
 
-  func create(_ group: GroupSnapshot, isRepeat: Bool) async throws -> String? {
+  func create(_ group: GroupSnapshot, isRepeat: Bool) async throws -> PlacementStop? {
+    CrashPoint.reach("placer.create.before-journal")
     try journal.beginCreate(group: group.id)
     var values = groupMetadata(group)
     values["komet.repeat"] = String(isRepeat)
@@ -28,14 +31,20 @@ extension OrderPlacer {
     request.companyId = settings.companyId
 
     let result: WebOrderResult
+    CrashPoint.reach("placer.create.before-call")
     do {
       result = try await client.createWebOrder(request)
     } catch {
-      return try finishFailedCreate(group, failure: CallFailure(error), values: values)
+      CrashPoint.reach("placer.create.after-call")
+      let stop = try finishFailedCreate(group, failure: CallFailure(error), values: values)
+      CrashPoint.reach("placer.create.after-journal")
+      return stop
     }
+    CrashPoint.reach("placer.create.after-call")
 
     // The ID is journaled before any line is added, so a restart adds to this web order.
     try journal.recordWebOrderCreated(group: group.id, webOrderId: result.webOrderId.digits)
+    CrashPoint.reach("placer.create.after-journal")
     values["komet.web_order_id"] = result.webOrderId.digits
     logger.info("Web order created", values)
     return nil
@@ -43,7 +52,7 @@ extension OrderPlacer {
 
   private func finishFailedCreate(
     _ group: GroupSnapshot, failure: CallFailure, values: [String: String]
-  ) throws -> String? {
+  ) throws -> PlacementStop? {
     var values = values
     switch failure {
     case .rejected(let reason):
@@ -62,22 +71,27 @@ extension OrderPlacer {
       logger.warning("Web order create outcome unknown, creating again", values)
       return nil
     case .notSent(let reason):
-      // The journal has no outcome for a create that was never sent, so it is journaled as
-      // unknown and repeated by the next pass.
-      try journal.finishCreate(group: group.id, outcome: .unknown(reason: "not sent: \(reason)"))
-      return reason
+      // Nothing reached Komet, so the group goes back to the state it had and no empty header
+      // is suspected from this attempt.
+      try journal.revertCreate(group: group.id, to: group.state, reason: reason)
+      values["error"] = reason
+      logger.warning("Web order create not sent", values)
+      return PlacementStop(.kometUnreachable, reason: reason)
     }
   }
 
   // MARK: web-order-item.add
 
-  func add(_ line: LineSnapshot, to webOrderId: String) async throws -> String? {
+  func add(
+    _ line: LineSnapshot, to webOrderId: String, context: OrderContext
+  ) async throws -> PlacementStop? {
     let group = try groupOf(line)
+    CrashPoint.reach("placer.add.before-journal")
     try journal.beginLineAdd(line: line.key)
     var values = lineMetadata(line, webOrderId: webOrderId)
 
     let request: WebOrderItemAddRequest
-    switch makeAddRequest(line, group: group, webOrderId: webOrderId) {
+    switch makeAddRequest(line, group: group, webOrderId: webOrderId, context: context) {
     case .success(let made):
       request = made
     case .failure(let problem):
@@ -88,16 +102,22 @@ extension OrderPlacer {
     }
 
     let response: WebOrderItemAddResponse
+    CrashPoint.reach("placer.add.before-call")
     do {
       response = try await client.addWebOrderItems(request)
     } catch {
-      return try finishFailedAdd(line, failure: CallFailure(error), values: values)
+      CrashPoint.reach("placer.add.after-call")
+      let stop = try finishFailedAdd(line, failure: CallFailure(error), values: values)
+      CrashPoint.reach("placer.add.after-journal")
+      return stop
     }
+    CrashPoint.reach("placer.add.after-call")
 
     if let landedOn = response.webOrderId, landedOn.digits != webOrderId {
       // Komet put the line on another web order than the one named, so a person must look.
       let reason = "Komet added the line to web order \(landedOn.digits), not \(webOrderId)"
       try journal.markReview(line: line.key, reason: reason)
+      CrashPoint.reach("placer.add.after-journal")
       values["error"] = reason
       logger.error("Order line added to another web order", values)
       return nil
@@ -105,13 +125,14 @@ extension OrderPlacer {
 
     let itemId = response.webOrderItemIds.first?.digits
     try journal.finishLineAdd(line: line.key, outcome: .accepted(itemId: itemId))
+    CrashPoint.reach("placer.add.after-journal")
     logger.info("Order line added", values)
     return nil
   }
 
   private func finishFailedAdd(
     _ line: LineSnapshot, failure: CallFailure, values: [String: String]
-  ) throws -> String? {
+  ) throws -> PlacementStop? {
     var values = values
     switch failure {
     case .rejected(let reason):
@@ -129,10 +150,12 @@ extension OrderPlacer {
       logger.warning("Order line add outcome unknown, reconciling", values)
       return nil
     case .notSent(let reason):
-      // Journaled as unknown, because the journal has no outcome for an add never sent. The
-      // next pass reconciles it, finds it not landed and adds it then.
-      try journal.finishLineAdd(line: line.key, outcome: .unknown(reason: "not sent: \(reason)"))
-      return reason
+      // Nothing reached Komet, so the line goes back to `received` and the next pass adds it
+      // without a reconciliation.
+      try journal.revertLineAdd(line: line.key, reason: reason)
+      values["error"] = reason
+      logger.warning("Order line add not sent", values)
+      return PlacementStop(.kometUnreachable, reason: reason)
     }
   }
 
@@ -141,8 +164,11 @@ extension OrderPlacer {
   }
 
   private func makeAddRequest(
-    _ line: LineSnapshot, group: GroupSnapshot, webOrderId: String
+    _ line: LineSnapshot, group: GroupSnapshot, webOrderId: String, context: OrderContext
   ) -> Result<WebOrderItemAddRequest, RequestProblem> {
+    guard let carrierId = context.carrierId else {
+      return .failure(RequestProblem(reason: "the order has no carrier"))
+    }
     guard let inventoryId = line.inventoryId.flatMap({ KometID($0) }) else {
       return .failure(RequestProblem(reason: "the line has no valid inventory ID"))
     }
@@ -160,9 +186,10 @@ extension OrderPlacer {
     var request = WebOrderItemAddRequest(
       customerId: settings.customerId, webOrderId: webOrder, inventoryIds: [inventoryId],
       inventoryOrigin: Self.kometOrigin(line.origin), price: price, quantity: quantity,
-      carrierId: settings.carrierId, date: date)
+      carrierId: carrierId, date: date)
     request.companyLocationId = Self.locationID(of: group)
-    request.shipToId = settings.shipToId
+    request.shipToId = context.shipToId
+    request.markCode = line.markCode
     return .success(request)
   }
 
@@ -175,7 +202,7 @@ extension OrderPlacer {
 
   // MARK: web-order-details.list
 
-  func reconcile(_ line: LineSnapshot, on webOrderId: String) async throws -> String? {
+  func reconcile(_ line: LineSnapshot, on webOrderId: String) async throws -> PlacementStop? {
     let group = try groupOf(line)
     var values = lineMetadata(line, webOrderId: webOrderId)
 
@@ -193,19 +220,23 @@ extension OrderPlacer {
         customerId: settings.customerId, webOrderId: webOrder,
         companyLocationId: Self.locationID(of: group), statusId: status)
       let response: WebOrderDetailsListResponse
+      CrashPoint.reach("placer.reconcile.before-call")
       do {
         response = try await client.webOrderDetails(request)
       } catch {
+        CrashPoint.reach("placer.reconcile.after-call")
         if case .quotaExhausted = error {
           // The line stays `adding`, so the next pass reconciles it.
           return Self.quotaStop
         }
         let verdict = Reconciliation.detailsFailed(error.description)
         try journal.settleReconciliation(line: line.key, verdict: verdict)
+        CrashPoint.reach("placer.reconcile.after-journal")
         values["error"] = error.description
         logger.error("Order line held for review, web order details failed", values)
         return nil
       }
+      CrashPoint.reach("placer.reconcile.after-call")
       heldItemIds += Self.itemIds(in: response, webOrderId: webOrderId)
     }
 
@@ -214,6 +245,7 @@ extension OrderPlacer {
       .map(\.itemId) ?? []
     let verdict = Reconciliation.decide(heldItemIds: heldItemIds, landedItemIds: landedItemIds)
     try journal.settleReconciliation(line: line.key, verdict: verdict)
+    CrashPoint.reach("placer.reconcile.after-journal")
     values["komet.verdict"] = "\(verdict)"
     logger.notice("Order line reconciled", values)
     return nil
@@ -233,33 +265,42 @@ extension OrderPlacer {
 
   // MARK: web-order.delete
 
-  func delete(_ group: GroupSnapshot) async throws -> String? {
+  func delete(_ group: GroupSnapshot) async throws -> PlacementStop? {
     var values = groupMetadata(group)
     guard let webOrderId = group.webOrderId, let webOrder = KometID(webOrderId) else {
-      return "group \(group.id) has no valid web order ID to delete"
+      return PlacementStop(
+        .callFailed, reason: "group \(group.id) has no valid web order ID to delete")
     }
     values["komet.web_order_id"] = webOrderId
 
     let request = WebOrderDeleteRequest(customerId: settings.customerId, webOrderId: webOrder)
+    CrashPoint.reach("placer.delete.before-call")
     do {
       _ = try await client.deleteWebOrder(request)
     } catch {
+      CrashPoint.reach("placer.delete.after-call")
       // NOTE: the journal has no step before a delete, so a delete whose outcome was unknown
       // is sent again by the next pass, and Komet may then reject it as already cancelled.
       values["error"] = error.description
       logger.error("Web order delete failed", values)
       if case .quotaExhausted = error { return Self.quotaStop }
-      return "web-order.delete of \(webOrderId) failed: \(error.description)"
+      let reason = "web-order.delete of \(webOrderId) failed: \(error.description)"
+      if case .notSent = CallFailure(error) {
+        return PlacementStop(.kometUnreachable, reason: reason)
+      }
+      return PlacementStop(.callFailed, reason: reason)
     }
+    CrashPoint.reach("placer.delete.after-call")
 
     try journal.recordWebOrderDeleted(group: group.id)
+    CrashPoint.reach("placer.delete.after-journal")
     logger.info("Web order with no accepted line deleted", values)
     return nil
   }
 
   // MARK: Helpers
 
-  private func groupOf(_ line: LineSnapshot) throws -> GroupSnapshot {
+  func groupOf(_ line: LineSnapshot) throws -> GroupSnapshot {
     let groups = try journal.snapshot(of: line.key.orderNumber)?.groups ?? []
     guard let group = groups.first(where: { $0.id == line.groupId }) else {
       throw OrderJournalError.groupNotFound(id: line.groupId)
@@ -268,15 +309,15 @@ extension OrderPlacer {
   }
 
   /// Returns the group's location as a Komet ID, or nil for a company without locations.
-  private static func locationID(of group: GroupSnapshot) -> KometID? {
+  static func locationID(of group: GroupSnapshot) -> KometID? {
     group.locationId.flatMap { KometID($0) }
   }
 
-  private static func hasInvalidLocation(_ group: GroupSnapshot) -> Bool {
+  static func hasInvalidLocation(_ group: GroupSnapshot) -> Bool {
     group.locationId != nil && locationID(of: group) == nil
   }
 
-  private func groupMetadata(_ group: GroupSnapshot) -> [String: String] {
+  func groupMetadata(_ group: GroupSnapshot) -> [String: String] {
     [
       "order.number": group.orderNumber, "order.group": String(group.id),
       "order.origin": group.origin.rawValue,

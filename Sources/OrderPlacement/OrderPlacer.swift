@@ -1,3 +1,4 @@
+import CrashPoints
 import Foundation
 import Komet
 import KometClient
@@ -7,22 +8,58 @@ import OrderJournal
 /// The end of one pass of `OrderPlacer.work(on:)` over an order.
 package enum PlacementResult: Sendable, Equatable {
   /// No Komet call is left for the order: its lines are accepted, rejected, waiting, in review
-  /// or cancelled, and every web order left without a line is deleted.
+  /// or cancelled, every web order left without a line is deleted, and every web order due
+  /// for checkout is checked out when checkout is enabled.
   case finished
   /// The pass stopped with calls still pending, which the next pass (or a restart) resumes
-  /// from the journal. `reason` is the cause, for example a used-up quota or Komet unreachable.
-  case stopped(reason: String)
+  /// from the journal.
+  case stopped(PlacementStop)
   /// The order is not in the journal.
   case notFound
 }
 
+/// Why a placement pass stopped before its order was finished.
+package struct PlacementStop: Sendable, Equatable, CustomStringConvertible {
+  package enum Cause: Sendable, Equatable {
+    /// The daily quota is used up, so the order's unsent lines wait.
+    case quotaExhausted
+    /// A request never reached Komet, such as a refused connection.
+    case kometUnreachable
+    /// Komet answered, but the same call kept failing or a needed read failed.
+    case callFailed
+  }
+
+  package var cause: Cause
+  package var reason: String
+
+  package init(_ cause: Cause, reason: String) {
+    self.cause = cause
+    self.reason = reason
+  }
+
+  package var description: String { reason }
+}
+
 /// Carries out the journal's pending Komet calls for DWF orders. It sends `web-order.create`
 /// per web-order group and `web-order-item.add` one line at a time on that web order. It
-/// reconciles an add whose outcome is unknown and deletes a web order left with no line.
+/// reconciles an add whose outcome is unknown, deletes a web order left with no line, and
+/// checks web orders out when `Settings.isCheckoutEnabled` is set.
 ///
 /// Each call is journaled before it is sent and after it returns, so a process killed at any
 /// point resumes from `OrderJournal.pendingWork()` without sending an add twice. The placer
-/// never checks a web order out and writes no acknowledgement.
+/// writes no acknowledgement.
+///
+/// The crash tests stop the process at these `CrashPoint` names, in the order a pass reaches
+/// them: `placer.carriers.before-call`, `placer.carriers.after-call`,
+/// `placer.validate.after-journal`, `placer.create.before-journal`, `placer.create.before-call`,
+/// `placer.create.after-call`, `placer.create.after-journal`, `placer.add.before-journal`,
+/// `placer.add.before-call`, `placer.add.after-call`, `placer.add.after-journal`,
+/// `placer.reconcile.before-call`, `placer.reconcile.after-call`,
+/// `placer.reconcile.after-journal`, `placer.delete.before-call`, `placer.delete.after-call`,
+/// `placer.delete.after-journal`, `placer.waiting.after-journal`,
+/// `placer.checkout.before-journal`, `placer.checkout.before-call`,
+/// `placer.checkout.after-call`, `placer.checkout.after-journal`,
+/// `placer.checkout-details.before-call` and `placer.checkout-details.after-journal`.
 package struct OrderPlacer {
   /// The settings every request of the placer carries.
   package struct Settings: Sendable, Equatable {
@@ -30,47 +67,65 @@ package struct OrderPlacer {
     package var customerId: KometID
     /// The grower's company, or nil for the one the client's `X-ACCOUNT` carries.
     package var companyId: KometID?
-    /// The carrier of every line, because the journal stores no carrier per order.
-    package var carrierId: KometID
-    /// The DWF ship-to of every line, or nil for the customer's default.
-    package var shipToId: KometID?
+    /// The carrier of an order that names none (`orders.defaultCarrierId`). An order without
+    /// a carrier is rejected when this is nil.
+    package var defaultCarrierId: KometID?
+    /// Whether groups are checked out with `web-order.checkout`. The caller sets it only when
+    /// `orders.checkout` is true and a User token is configured.
+    package var isCheckoutEnabled = false
     /// How many calls of one kind one pass makes for the same group or line before it stops
     /// and leaves the rest to the next pass, so a Komet that keeps failing cannot hold a pass.
     package var attemptsPerPass: Int = 3
 
     package init(
-      customerId: KometID, companyId: KometID? = nil, carrierId: KometID,
-      shipToId: KometID? = nil
+      customerId: KometID, companyId: KometID? = nil, defaultCarrierId: KometID? = nil,
+      isCheckoutEnabled: Bool = false
     ) {
       self.customerId = customerId
       self.companyId = companyId
-      self.carrierId = carrierId
-      self.shipToId = shipToId
+      self.defaultCarrierId = defaultCarrierId
+      self.isCheckoutEnabled = isCheckoutEnabled
     }
   }
+
+  /// The setting named in the rejection of an order without a carrier.
+  package static let defaultCarrierSetting = "orders.defaultCarrierId"
 
   let journal: OrderJournal
   let client: KometClient
   let settings: Settings
   let logger: Logger
+  let carriers: CarrierDirectory
 
   package init(journal: OrderJournal, client: KometClient, settings: Settings, logger: Logger) {
     self.journal = journal
     self.client = client
     self.settings = settings
     self.logger = logger
+    carriers = CarrierDirectory()
   }
 
   /// Places every journaled order in the order received, and stops at the first order whose
-  /// pass stops, because a used-up quota or an unreachable Komet stops the others too.
+  /// pass stops, because a used-up quota or an unreachable Komet stops the others too. When
+  /// the quota stopped the pass, the unsent lines of the later orders become `waiting` too.
   /// Returns each order's result, up to and including the one that stopped.
+  ///
+  /// Each call is a new pass, so `carrier.list` is read again at most once.
   @discardableResult
   package func workAll() async throws -> [String: PlacementResult] {
+    carriers.forget()
     var results: [String: PlacementResult] = [:]
+    var quotaStop: PlacementStop?
     for orderNumber in try journal.orderNumbers() {
+      if let quotaStop {
+        try holdBack(orderNumber, because: quotaStop)
+        continue
+      }
       let result = try await work(on: orderNumber)
       results[orderNumber] = result
-      if case .stopped = result { break }
+      guard case .stopped(let stop) = result else { continue }
+      guard stop.cause == .quotaExhausted else { break }
+      quotaStop = stop
     }
     return results
   }
@@ -79,26 +134,58 @@ package struct OrderPlacer {
   /// Throws only when the journal cannot be read or written.
   @discardableResult
   package func work(on orderNumber: String) async throws -> PlacementResult {
-    guard try journal.snapshot(of: orderNumber) != nil else { return .notFound }
+    guard let order = try journal.snapshot(of: orderNumber) else { return .notFound }
+
+    let context: OrderContext
+    switch try await resolveContext(of: order) {
+    case .resolved(let resolved): context = resolved
+    case .rejected: context = OrderContext(carrierId: nil, shipToId: nil)
+    case .stopped(let stop): return try stopped(orderNumber, stop)
+    }
 
     var attempts = AttemptCounter(limit: settings.attemptsPerPass)
     while let action = try nextCall(for: orderNumber) {
-      guard attempts.admit(action) else {
-        let reason = "the same call failed \(settings.attemptsPerPass) times in this pass"
-        logger.warning(
-          "Order placement stopped after repeated attempts",
-          ["order.number": orderNumber, "error": reason])
-        return .stopped(reason: reason)
+      guard attempts.admit(action) else { return try stopped(orderNumber, repeatedStop) }
+      if let stop = try await perform(action, context: context) {
+        return try stopped(orderNumber, stop)
       }
+    }
 
-      if let stop = try await perform(action) {
-        logger.warning(
-          "Order placement stopped", ["order.number": orderNumber, "error": stop])
-        return .stopped(reason: stop)
-      }
+    if settings.isCheckoutEnabled, let stop = try await checkOutGroups(of: orderNumber) {
+      return try stopped(orderNumber, stop)
     }
     return .finished
   }
+
+  var repeatedStop: PlacementStop {
+    PlacementStop(
+      .callFailed, reason: "the same call failed \(settings.attemptsPerPass) times in this pass")
+  }
+
+  /// Logs the stop, holds back the order's unsent lines when the quota is used up, and returns
+  /// the result.
+  private func stopped(_ orderNumber: String, _ stop: PlacementStop) throws -> PlacementResult {
+    logger.warning(
+      "Order placement stopped", ["order.number": orderNumber, "error": stop.reason])
+    if stop.cause == .quotaExhausted {
+      try holdBack(orderNumber, because: stop)
+    }
+    return .stopped(stop)
+  }
+
+  /// Moves the order's `received` lines to `waiting`, because the quota stopped the pass.
+  private func holdBack(_ orderNumber: String, because stop: PlacementStop) throws {
+    let keys = try journal.markWaiting(orderNumber: orderNumber, reason: OrderPlacer.waitReason)
+    CrashPoint.reach("placer.waiting.after-journal")
+    guard !keys.isEmpty else { return }
+    logger.notice(
+      "Order lines wait for quota",
+      ["order.number": orderNumber, "order.lines": String(keys.count), "reason": stop.reason])
+  }
+
+  /// The reason journaled on a line held back by the quota.
+  static let waitReason =
+    "the daily Komet request quota is used up; the line is sent again with retry"
 
   /// Returns the first pending Komet call of the order, leaving out acknowledgement rewrites,
   /// which are not the placer's work.
@@ -117,12 +204,14 @@ package struct OrderPlacer {
 
   /// Performs one call with its journal writes, and returns the reason to stop the pass, or
   /// nil to go on with the next pending call.
-  private func perform(_ action: PendingAction) async throws -> String? {
+  private func perform(
+    _ action: PendingAction, context: OrderContext
+  ) async throws -> PlacementStop? {
     switch action {
     case .createWebOrder(let group, let isRepeat):
       return try await create(group, isRepeat: isRepeat)
     case .addLine(let line, let webOrderId):
-      return try await add(line, to: webOrderId)
+      return try await add(line, to: webOrderId, context: context)
     case .reconcileLine(let line, let webOrderId):
       return try await reconcile(line, on: webOrderId)
     case .deleteWebOrder(let group):
@@ -152,6 +241,11 @@ struct AttemptCounter {
     case .reconcileLine(let line, _): key = "reconcile \(line.key)"
     case .writeAcknowledgement: return true
     }
+    return admit(key: key)
+  }
+
+  /// Counts one call under `key` and returns false once it has had `limit` calls.
+  mutating func admit(key: String) -> Bool {
     counts[key, default: 0] += 1
     return counts[key, default: 0] <= limit
   }

@@ -21,10 +21,13 @@ package enum ExchangeStages {
   /// Without one, the API sources report an unusable configuration each cycle, while the export
   /// source still works.
   ///
-  /// - Throws: `StateStoreError` when the state database cannot be opened.
+  /// - Throws: `StateStoreError` when the state database cannot be opened, and
+  ///   `ConfigurationError` for `orders.checkout` without a User token.
   package static func make(
-    workspace: Workspace, settings: KometSettings, exchange: ExchangeSettings, logger: Logger
+    workspace: Workspace, settings: KometSettings, exchange: ExchangeSettings, logger: Logger,
+    reports: (any OrderReportWriting)? = nil
   ) throws -> PipelineStages {
+    try exchange.checkCheckout(against: settings)
     let intakeDatabase = try StateSchema.open(workspace: workspace.root.path)
     let matcher = settings.dwfCustomerId.value.map { CustomerMatcher(query: $0.digits) }
       ?? CustomerMatcher()
@@ -44,8 +47,13 @@ package enum ExchangeStages {
       publisher: publisher, database: try StateSchema.open(workspace: workspace.root.path),
       client: client, settings: settings, feedSettings: feedSettings, logger: logger)
 
+    let orders = try makeOrderStage(
+      workspace: workspace, settings: settings, exchange: exchange, reports: reports,
+      logger: logger)
+
     return PipelineStages(
-      intake: IntakeAdapter(intake: intake, workspace: workspace), inventory: inventory)
+      intake: IntakeAdapter(intake: intake, workspace: workspace), inventory: inventory,
+      orders: orders)
   }
 
   /// Maps the settings the order-file intake reads. "Today" for ship dates is the day in the
@@ -81,7 +89,7 @@ package enum ExchangeStages {
 
   /// Returns a client for the inventory reads, or nil when the company ID or every token is
   /// missing, or the base URL is one the client refuses (logged).
-  private static func makeClient(workspace: Workspace, settings: KometSettings, logger: Logger)
+  static func makeClient(workspace: Workspace, settings: KometSettings, logger: Logger)
     -> KometClient?
   {
     guard let companyId = settings.companyId.value else { return nil }

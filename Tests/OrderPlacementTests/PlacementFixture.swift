@@ -67,13 +67,23 @@ final class PlacementFixture {
 
   var settings: OrderPlacer.Settings {
     OrderPlacer.Settings(
-      customerId: Self.customerId, companyId: Self.companyId, carrierId: Self.carrierId)
+      customerId: Self.customerId, companyId: Self.companyId, defaultCarrierId: Self.carrierId)
   }
 
-  /// Makes a placer with its own database connection and client.
-  func makePlacer() throws -> OrderPlacer {
-    OrderPlacer(
-      journal: try openJournal(), client: try makeClient(), settings: settings, logger: logger)
+  /// Makes a placer with its own database connection and client, with `change` applied to
+  /// the fixture's settings.
+  func makePlacer(
+    _ change: (inout OrderPlacer.Settings) -> Void = { _ in }
+  ) throws -> OrderPlacer {
+    var changed = settings
+    change(&changed)
+    return OrderPlacer(
+      journal: try openJournal(), client: try makeClient(), settings: changed, logger: logger)
+  }
+
+  /// Returns the sandbox's web order `id`.
+  func webOrder(_ id: String?) -> SandboxWebOrder? {
+    sandbox.state.webOrders.first { $0.id == id }
   }
 
   /// Returns the IDs of `count` inventory lines at Miami of `origin` with at least 3 boxes.
@@ -94,21 +104,24 @@ final class PlacementFixture {
 
   /// Journals an order at Miami shipping in two days, one box per line, with line numbers
   /// from 1 in the order given.
+  /// `carrier`, `shipToId`, `customerPO` and `markCode` (on every line) default to none.
   @discardableResult
   func receive(
     _ orderNumber: String, lines: [(String, Inventory.InventoryOrigin)],
-    journal: OrderJournal? = nil
+    journal: OrderJournal? = nil, carrier: OrderCarrier? = nil, shipToId: String? = nil,
+    customerPO: String? = nil, markCode: String? = nil
   ) throws -> OrderSnapshot {
     var received: [ReceivedLine] = []
     for (index, line) in lines.enumerated() {
       received.append(
         ReceivedLine(
           lineNumber: index + 1, inventoryId: line.0, origin: line.1, quantity: 1,
-          unitPrice: try price(of: line.0)))
+          unitPrice: try price(of: line.0), markCode: markCode))
     }
     let order = ReceivedOrder(
       orderNumber: orderNumber, shipDate: Self.shipDate, locationId: Self.miami,
-      sourceFile: "orders.csv", lines: received)
+      customerPO: customerPO, sourceFile: "orders.csv", lines: received, carrier: carrier,
+      shipToId: shipToId)
     let outcome = try (journal ?? openJournal()).receive(order: order, digest: "d-\(orderNumber)")
     guard case .new(let snapshot) = outcome else {
       Issue.record("expected a new order, got \(outcome)")

@@ -1,0 +1,179 @@
+import Foundation
+import StateStore
+
+/// The journal writes of a placement pass beyond the create and add steps: lines held back
+/// by the quota, calls that were never sent, carrier rejections and `web-order.checkout`.
+extension OrderJournal {
+  // MARK: Lines held back
+
+  /// Moves every `received` line of the order to `waiting` with `reason`, because the pass
+  /// stopped before sending them (the daily quota is used up). Returns the keys moved.
+  @discardableResult
+  package func markWaiting(orderNumber: String, reason: String) throws -> [LineKey] {
+    try settleReceived(orderNumber, state: .waiting, reason: reason, method: "quota")
+  }
+
+  /// Rejects every `received` line of the order with `reason`, such as a carrier code that
+  /// `carrier.list` does not know. Returns the keys rejected.
+  @discardableResult
+  package func rejectReceivedLines(orderNumber: String, reason: String) throws -> [LineKey] {
+    try settleReceived(orderNumber, state: .rejected, reason: reason, method: "validate")
+  }
+
+  private func settleReceived(
+    _ orderNumber: String, state: LineState, reason: String, method: String
+  ) throws -> [LineKey] {
+    try database.transaction {
+      let order = try snapshotOrThrow(orderNumber)
+      let keys = order.lines.filter { $0.state == .received }.map(\.key)
+      guard !keys.isEmpty else { return [] }
+      for key in keys {
+        try setLine(key, state: state, reason: reason)
+      }
+      try logStep(
+        orderNumber, method: method, phase: "after",
+        outcome: "\(keys.count) lines \(state.rawValue): \(reason)")
+      try touch(orderNumber)
+      return keys
+    }
+  }
+
+  // MARK: Calls never sent
+
+  /// Puts a group whose `web-order.create` was never sent back to `previous`, the state it had
+  /// before `beginCreate`, and takes back the attempt that `beginCreate` counted, so no empty
+  /// header is suspected from it.
+  package func revertCreate(group id: Int64, to previous: GroupState, reason: String) throws {
+    try database.transaction {
+      let group = try groupOrThrow(id)
+      guard group.state == .creating, previous == .pending || previous == .creating else {
+        throw OrderJournalError.invalidGroupState(id: id, state: group.state, expected: [.creating])
+      }
+      try execute(
+        """
+        UPDATE journal_groups SET state = :state, create_attempts = max(create_attempts - 1, 0)
+        WHERE id = :id
+        """, [":id": .integer(id), ":state": .text(previous.rawValue)])
+      try logStep(
+        group.orderNumber, group: id, method: "web-order.create", phase: "after",
+        outcome: "not sent: \(reason)")
+      try touch(group.orderNumber)
+    }
+  }
+
+  /// Puts a line whose `web-order-item.add` was never sent back from `adding` to `received`,
+  /// so the next pass sends it without a reconciliation.
+  package func revertLineAdd(line key: LineKey, reason: String) throws {
+    try database.transaction {
+      let line = try lineOrThrow(key)
+      guard line.state == .adding else {
+        throw OrderJournalError.invalidLineState(key, state: line.state, expected: [.adding])
+      }
+      try setLine(key, state: .received, reason: nil)
+      try logStep(
+        key.orderNumber, group: line.groupId, line: key.lineNumber,
+        method: "web-order-item.add", phase: "after", outcome: "not sent: \(reason)")
+      try touch(key.orderNumber)
+    }
+  }
+
+  // MARK: web-order.checkout
+
+  /// Returns the groups ready for `web-order.checkout` or with a checkout whose outcome is
+  /// not journaled: created, with every line accepted, rejected, duplicate or cancelled, at
+  /// least one accepted, in an order that is not cancelled.
+  package func checkoutCandidates(orderNumber: String) throws -> [GroupSnapshot] {
+    guard let order = try snapshot(of: orderNumber), order.state != .cancelled else { return [] }
+    let settled: Set<LineState> = [.accepted, .rejected, .duplicate, .cancelled]
+    return order.groups.filter { group in
+      let lines = order.lines.filter { $0.groupId == group.id }
+      return group.state == .created && group.webOrderId != nil
+        && (group.checkoutState == .none || group.checkoutState == .started)
+        && lines.allSatisfy { settled.contains($0.state) }
+        && lines.contains { $0.state == .accepted }
+    }
+  }
+
+  /// Journals that a `web-order.checkout` for the group is about to be sent.
+  package func beginCheckout(group id: Int64) throws {
+    try changeCheckout(id, from: [.none], to: .started, phase: "before", outcome: nil)
+  }
+
+  /// Journals how the group's `web-order.checkout` ended: `done`, or `failed` with the reason.
+  package func finishCheckout(group id: Int64, succeeded: Bool, reason: String? = nil) throws {
+    try changeCheckout(
+      id, from: [.started], to: succeeded ? .done : .failed, phase: "after",
+      outcome: succeeded ? "done" : "failed: \(reason ?? "")")
+  }
+
+  /// Puts a started checkout back to `none`, because the call was never sent or Komet shows
+  /// the web order still pending, so the next pass sends it.
+  package func revertCheckout(group id: Int64, reason: String) throws {
+    try changeCheckout(
+      id, from: [.started], to: .none, phase: "after", outcome: "not checked out: \(reason)")
+  }
+
+  private func changeCheckout(
+    _ id: Int64, from allowed: [CheckoutState], to state: CheckoutState, phase: String,
+    outcome: String?
+  ) throws {
+    try database.transaction {
+      let group = try groupOrThrow(id)
+      guard allowed.contains(group.checkoutState) else {
+        throw OrderJournalError.invalidCheckoutState(
+          group: id, state: group.checkoutState, expected: allowed)
+      }
+      try execute(
+        "UPDATE journal_groups SET checkout_state = :state WHERE id = :id",
+        [":id": .integer(id), ":state": .text(state.rawValue)])
+      try logStep(
+        group.orderNumber, group: id, method: "web-order.checkout", phase: phase,
+        outcome: outcome)
+      try touch(group.orderNumber)
+    }
+  }
+
+  // MARK: Pending work
+
+  /// Returns whether any order needs a Komet call or an acknowledgement rewrite, with one
+  /// query instead of the snapshots `pendingWork()` reads. With `includingCheckout`, a group
+  /// waiting for its checkout counts too.
+  package func hasPendingWork(includingCheckout: Bool) throws -> Bool {
+    let checkout = """
+       OR EXISTS (SELECT 1 FROM journal_groups g JOIN journal_orders o
+          ON o.order_number = g.order_number
+        WHERE o.state <> 'cancelled' AND g.state = 'created'
+          AND g.checkout_state IN ('none', 'started')
+          AND EXISTS (SELECT 1 FROM journal_lines l WHERE l.group_id = g.id
+            AND l.state = 'accepted')
+          AND NOT EXISTS (SELECT 1 FROM journal_lines l WHERE l.group_id = g.id
+            AND l.state NOT IN ('accepted', 'rejected', 'duplicate', 'cancelled')))
+      """
+    let sql = """
+      SELECT EXISTS (SELECT 1 FROM journal_orders WHERE ack_revision < revision)
+        OR EXISTS (SELECT 1 FROM journal_lines l JOIN journal_groups g ON g.id = l.group_id
+          WHERE l.state IN ('received', 'adding') AND g.state <> 'deleted')
+        OR EXISTS (SELECT 1 FROM journal_groups g WHERE g.state = 'created'
+          AND NOT EXISTS (SELECT 1 FROM journal_lines l WHERE l.group_id = g.id
+            AND l.state NOT IN ('rejected', 'cancelled')))
+      \(includingCheckout ? checkout : "")
+      """
+    return try integer(sql, [:]) == 1
+  }
+
+  /// Returns the numbers of the orders whose acknowledgement is older than their journal.
+  package func ordersWithStaleAcknowledgement() throws -> [String] {
+    try rows(
+      "SELECT order_number FROM journal_orders WHERE ack_revision < revision ORDER BY rowid",
+      [:]
+    ) { $0.string(at: 0) ?? "" }
+  }
+
+  /// Returns how many lines of all orders are in `state`.
+  package func lineCount(in state: LineState) throws -> Int {
+    Int(
+      try integer(
+        "SELECT count(*) FROM journal_lines WHERE state = :state",
+        [":state": .text(state.rawValue)]) ?? 0)
+  }
+}

@@ -1,0 +1,122 @@
+import CrashPoints
+import Exchange
+import Foundation
+import Logging
+import OrderJournal
+import OrderPlacement
+import Synchronization
+
+/// Writes the grower's report of one order into `outbox/reports/`. The order stage calls it
+/// right after each acknowledgement it writes, with the same snapshot.
+package protocol OrderReportWriting: Sendable {
+  func writeReport(for order: OrderSnapshot) throws
+}
+
+/// The pipeline's order stage: runs `OrderPlacer.workAll()`, then rewrites every
+/// acknowledgement older than its order, so each change reaches DWF, and hands each order to
+/// the report writer after its acknowledgement.
+///
+/// Crash points, besides the placer's: `ack.before-write`, `ack.after-write` (both files
+/// written, the revision not journaled) and `ack.after-journal`.
+final class OrderPlacementAdapter: OrderStage {
+  /// The placer and the journal, which share one connection to the state database.
+  struct State {
+    var placer: OrderPlacer
+    var journal: OrderJournal
+  }
+
+  private let state: Mutex<State>
+  private let acknowledgements: AcknowledgementWriter
+  private let reports: (any OrderReportWriting)?
+  private let isCheckoutEnabled: Bool
+  private let logger: Logger
+
+  init(
+    state: sending State, acknowledgements: AcknowledgementWriter,
+    reports: (any OrderReportWriting)?, isCheckoutEnabled: Bool, logger: Logger
+  ) {
+    self.state = Mutex(state)
+    self.acknowledgements = acknowledgements
+    self.reports = reports
+    self.isCheckoutEnabled = isCheckoutEnabled
+    self.logger = logger
+  }
+
+  func hasPendingWork() throws -> Bool {
+    try state.withLock { try $0.journal.hasPendingWork(includingCheckout: isCheckoutEnabled) }
+  }
+
+  func placeOrders() async throws -> OrderPassOutcome {
+    // The pipeline runs one pass at a time, so the placer is taken out of the mutex for the
+    // awaits and every journal write below goes through this stage's own connection.
+    let (placer, journal) = state.withLock { ($0.placer, $0.journal) }
+    let before = try Self.acceptedCounts(journal)
+
+    let results = try await placer.workAll()
+
+    let after = try Self.acceptedCounts(journal)
+    let placed = results.filter { number, result in
+      guard case .finished = result else { return false }
+      return (after[number] ?? 0) > (before[number] ?? 0)
+    }
+    let written = try rewriteAcknowledgements(journal)
+    let waiting = try journal.lineCount(in: .waiting)
+
+    var result = OrderPassOutcome.Result.finished
+    for stopped in results.values {
+      guard case .stopped(let stop) = stopped else { continue }
+      switch stop.cause {
+      case .quotaExhausted: result = .quotaExhausted(reason: stop.reason)
+      case .kometUnreachable: result = .kometUnreachable(reason: stop.reason)
+      case .callFailed: result = .callFailed(reason: stop.reason)
+      }
+    }
+    return OrderPassOutcome(
+      result, ordersPlaced: placed.count, linesWaiting: waiting,
+      acknowledgementsWritten: written)
+  }
+
+  /// Returns the number of accepted lines per order, to tell which orders a pass placed.
+  private static func acceptedCounts(_ journal: OrderJournal) throws -> [String: Int] {
+    var counts: [String: Int] = [:]
+    for number in try journal.orderNumbers() {
+      let lines = try journal.snapshot(of: number)?.lines ?? []
+      counts[number] = lines.filter { $0.state == .accepted }.count
+    }
+    return counts
+  }
+
+  /// Rewrites the acknowledgement of every order whose revision is ahead of the last one
+  /// written, journals the revision, then writes the order's report. Returns how many were
+  /// rewritten.
+  private func rewriteAcknowledgements(_ journal: OrderJournal) throws -> Int {
+    var written = 0
+    for number in try journal.ordersWithStaleAcknowledgement() {
+      guard let order = try journal.snapshot(of: number) else { continue }
+      CrashPoint.reach("ack.before-write")
+      try acknowledgements.write(order)
+      CrashPoint.reach("ack.after-write")
+      try journal.recordAcknowledgementWritten(orderNumber: number, revision: order.revision)
+      CrashPoint.reach("ack.after-journal")
+      written += 1
+      logger.debug(
+        "Acknowledgement written",
+        ["order.number": number, "ack.revision": String(order.revision)])
+      writeReport(for: order)
+    }
+    return written
+  }
+
+  private func writeReport(for order: OrderSnapshot) {
+    guard let reports else { return }
+    do {
+      try reports.writeReport(for: order)
+    } catch {
+      // The acknowledgement is already written, so the pass goes on; the report is written
+      // again with the order's next change.
+      logger.error(
+        "Order report not written",
+        ["order.number": order.orderNumber, "error": String(describing: error)])
+    }
+  }
+}

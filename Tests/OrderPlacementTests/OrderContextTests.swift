@@ -1,0 +1,224 @@
+import Foundation
+import Inventory
+import Komet
+import KometClient
+import KometSandbox
+import LoopbackHTTP
+import OrderJournal
+import OrderPlacement
+import Testing
+
+/// The carrier, ship-to and mark code of each order, calls that never left the process, and
+/// cancelled orders, against the sandbox.
+struct OrderContextTests {
+  @Test func carrierCodeLookedUpOncePerPass() async throws {
+    let fixture = try PlacementFixture()
+    let ids = try fixture.inventoryIds(.onHand, count: 3)
+    try fixture.receive(
+      "C-100", lines: [(ids[0], .onHand), (ids[1], .onHand)], carrier: .code("fdx"),
+      shipToId: "61001", markCode: "DWF-7")
+    try fixture.receive("C-101", lines: [(ids[2], .onHand)], carrier: .code("FDX"))
+
+    let results = try await fixture.makePlacer().workAll()
+
+    let order = try #require(try fixture.openJournal().snapshot(of: "C-100"))
+    let items = fixture.webOrder(order.groups.first?.webOrderId)?.items ?? []
+    #expect(results["C-100"] == .finished)
+    #expect(results["C-101"] == .finished)
+    #expect(order.lines.map(\.state) == [.accepted, .accepted])
+    #expect(items.map(\.carrierId) == ["3102", "3102"])
+    #expect(items.map(\.shipToId) == ["61001", "61001"])
+    #expect(items.map(\.markCode) == ["DWF-7", "DWF-7"])
+    #expect(fixture.requestCount("carrier.list") == 1)
+  }
+
+  @Test func carrierIdAndDefaultUsed() async throws {
+    let fixture = try PlacementFixture()
+    let ids = try fixture.inventoryIds(.onHand, count: 2)
+    let withId = try fixture.receive("C-200", lines: [(ids[0], .onHand)], carrier: .id("3103"))
+    let withDefault = try fixture.receive("C-201", lines: [(ids[1], .onHand)])
+
+    try await fixture.makePlacer().workAll()
+
+    let journal = try fixture.openJournal()
+    let first = try #require(journal.snapshot(of: withId.orderNumber)?.groups.first)
+    let second = try #require(journal.snapshot(of: withDefault.orderNumber)?.groups.first)
+    let firstItem = try #require(fixture.webOrder(first.webOrderId)?.items.first)
+    let secondItem = try #require(fixture.webOrder(second.webOrderId)?.items.first)
+    #expect(firstItem.carrierId == "3103")
+    #expect(firstItem.shipToId == nil)
+    #expect(firstItem.markCode == nil)
+    #expect(secondItem.carrierId == PlacementFixture.carrierId.digits)
+    #expect(fixture.requestCount("carrier.list") == 0)
+  }
+
+  @Test(arguments: [
+    ("ZZZ", "the carrier code ZZZ is not in Komet's carrier.list"),
+    ("OWN", "the carrier code OWN names carrier 3104, which is inactive in Komet"),
+  ])
+  func unusableCarrierCodeRejectsLines(code: String, reason: String) async throws {
+    let fixture = try PlacementFixture()
+    let ids = try fixture.inventoryIds(.onHand, count: 2)
+    try fixture.receive("C-300", lines: ids.map { ($0, .onHand) }, carrier: .code(code))
+
+    let result = try await fixture.makePlacer().work(on: "C-300")
+
+    let order = try #require(try fixture.openJournal().snapshot(of: "C-300"))
+    #expect(result == .finished)
+    #expect(order.lines.map(\.state) == [.rejected, .rejected])
+    #expect(order.lines.map(\.reason) == [reason, reason])
+    #expect(fixture.requestCount("web-order.create") == 0)
+    #expect(fixture.sandbox.state.webOrders.isEmpty)
+  }
+
+  @Test func missingDefaultCarrierRejectsLines() async throws {
+    let fixture = try PlacementFixture()
+    let ids = try fixture.inventoryIds(.onHand, count: 1)
+    try fixture.receive("C-400", lines: [(ids[0], .onHand)])
+
+    let result = try await fixture.makePlacer { $0.defaultCarrierId = nil }.work(on: "C-400")
+
+    let line = try #require(try fixture.openJournal().snapshot(of: "C-400")?.lines.first)
+    #expect(result == .finished)
+    #expect(line.state == .rejected)
+    #expect(
+      line.reason
+        == "the order names no carrier and orders.defaultCarrierId is not set; set it in"
+        + " komet-dwf.json, or send carrier_id or carrier_code")
+    #expect(fixture.sandbox.requestLog.isEmpty)
+  }
+
+  @Test func unsentCreateRevertsGroup() async throws {
+    let fixture = try PlacementFixture()
+    let ids = try fixture.inventoryIds(.onHand, count: 2)
+    try fixture.receive("C-500", lines: ids.map { ($0, .onHand) })
+    let refusing = try RefusingLoopbackPort()
+    defer { refusing.release() }
+    let refusedClient = try fixture.makeClient {
+      $0.baseURL = URL(string: "http://127.0.0.1:\(refusing.port)/api/")!
+    }
+    let refusedPlacer = OrderPlacer(
+      journal: try fixture.openJournal(), client: refusedClient, settings: fixture.settings,
+      logger: fixture.logger)
+
+    let first = try await refusedPlacer.work(on: "C-500")
+
+    let journal = try fixture.openJournal()
+    let stopped = try #require(try journal.snapshot(of: "C-500"))
+    guard case .stopped(let stop) = first else {
+      Issue.record("expected the pass to stop, got \(first)")
+      return
+    }
+    #expect(stop.cause == .kometUnreachable)
+    #expect(stopped.groups.first?.state == .pending)
+    #expect(stopped.groups.first?.createAttempts == 0)
+    #expect(stopped.lines.map(\.state) == [.received, .received])
+    let lastStep = try journal.steps(of: "C-500").last ?? ""
+    #expect(lastStep.hasPrefix("web-order.create after: not sent"))
+
+    let second = try await fixture.makePlacer().work(on: "C-500")
+
+    let placed = try #require(try journal.snapshot(of: "C-500"))
+    #expect(second == .finished)
+    #expect(placed.lines.map(\.state) == [.accepted, .accepted])
+    #expect(placed.groups.first?.createAttempts == 1)
+    #expect(fixture.openItemInventoryIds == ids)
+  }
+
+  @Test func unsentAddRevertsLine() async throws {
+    let fixture = try PlacementFixture()
+    let ids = try fixture.inventoryIds(.onHand, count: 2)
+    let order = try fixture.receive("C-600", lines: ids.map { ($0, .onHand) })
+    let group = try #require(order.groups.first)
+    // The web order is created and journaled as the placer does it, so the refused client
+    // has only adds left to send.
+    let journal = try fixture.openJournal()
+    var create = WebOrderCreateRequest(
+      customerId: PlacementFixture.customerId,
+      companyLocationId: KometID(PlacementFixture.miami))
+    create.companyId = PlacementFixture.companyId
+    let created = try await fixture.makeClient().createWebOrder(create)
+    try journal.beginCreate(group: group.id)
+    try journal.recordWebOrderCreated(group: group.id, webOrderId: created.webOrderId.digits)
+    let refusing = try RefusingLoopbackPort()
+    defer { refusing.release() }
+    let refusedClient = try fixture.makeClient {
+      $0.baseURL = URL(string: "http://127.0.0.1:\(refusing.port)/api/")!
+    }
+    let refusedPlacer = OrderPlacer(
+      journal: journal, client: refusedClient, settings: fixture.settings,
+      logger: fixture.logger)
+
+    let first = try await refusedPlacer.work(on: "C-600")
+
+    let stopped = try #require(try journal.snapshot(of: "C-600"))
+    guard case .stopped(let stop) = first else {
+      Issue.record("expected the pass to stop, got \(first)")
+      return
+    }
+    #expect(stop.cause == .kometUnreachable)
+    #expect(stopped.lines.map(\.state) == [.received, .received])
+    let steps = try journal.steps(of: "C-600")
+    #expect(steps.contains { $0.hasPrefix("web-order-item.add after line 1: not sent") })
+
+    let second = try await fixture.makePlacer().work(on: "C-600")
+
+    #expect(second == .finished)
+    #expect(fixture.itemInventoryIds(ofWebOrder: created.webOrderId.digits) == ids)
+    // The line was back to received, so nothing needed a reconciliation.
+    #expect(fixture.requestCount("web-order-details.list") == 0)
+  }
+
+  @Test func cancelledOrderWebOrdersDeleted() async throws {
+    let fixture = try PlacementFixture()
+    let onHand = try fixture.inventoryIds(.onHand, count: 1)
+    let future = try fixture.inventoryIds(.future, count: 1)
+    try fixture.receive("C-700", lines: [(onHand[0], .onHand), (future[0], .future)])
+    try await fixture.makePlacer().work(on: "C-700")
+    let journal = try fixture.openJournal()
+    let placed = try #require(try journal.snapshot(of: "C-700"))
+    let webOrderIds = placed.groups.compactMap(\.webOrderId)
+    try #require(webOrderIds.count == 2)
+
+    try journal.cancel(orderNumber: "C-700")
+    let result = try await fixture.makePlacer().work(on: "C-700")
+
+    let cancelled = try #require(try journal.snapshot(of: "C-700"))
+    #expect(result == .finished)
+    #expect(cancelled.groups.map(\.state) == [.deleted, .deleted])
+    #expect(cancelled.lines.map(\.state) == [.cancelled, .cancelled])
+    #expect(webOrderIds.map { fixture.webOrder($0)?.isCanceled } == [true, true])
+    #expect(fixture.openWebOrderIds.isEmpty)
+    #expect(fixture.requestCount("web-order.delete") == 2)
+  }
+
+  @Test func usedUpQuotaHoldsBackLaterOrders() async throws {
+    let fixture = try PlacementFixture()
+    let ids = try fixture.inventoryIds(.onHand, count: 3)
+    try fixture.receive("C-800", lines: [(ids[0], .onHand), (ids[1], .onHand)])
+    try fixture.receive("C-801", lines: [(ids[2], .onHand)])
+    // The create and the first add fit in the day's allowance.
+    let client = try fixture.makeClient { $0.quota.dailyLimit = 2 }
+    let placer = OrderPlacer(
+      journal: try fixture.openJournal(), client: client, settings: fixture.settings,
+      logger: fixture.logger)
+
+    let results = try await placer.workAll()
+
+    let journal = try fixture.openJournal()
+    let first = try #require(try journal.snapshot(of: "C-800"))
+    let second = try #require(try journal.snapshot(of: "C-801"))
+    guard case .stopped(let stop) = results["C-800"] else {
+      Issue.record("expected the first order to stop, got \(String(describing: results))")
+      return
+    }
+    #expect(stop.cause == .quotaExhausted)
+    #expect(results["C-801"] == nil)
+    #expect(first.lines.map(\.state) == [.accepted, .waiting])
+    #expect(second.lines.map(\.state) == [.waiting])
+    #expect(second.lines.first?.reason?.contains("quota") == true)
+    #expect(try journal.steps(of: "C-801").last?.hasPrefix("quota after: 1 lines waiting") == true)
+    #expect(try journal.hasPendingWork(includingCheckout: false) == true)
+    #expect(fixture.requestCount("web-order.create") == 1)
+  }
+}
