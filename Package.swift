@@ -68,7 +68,7 @@ let package = Package(
       dependencies: [
         "Exchange", "Intake", "InventoryFeed", "Onboarding", "Configuration", "Komet",
         "KometClient", "KometExports", "Logging", "StateStore", "Watching", "Workspace",
-        "OrderIntake",
+        "OrderIntake", "OrderReports",
         "OrderPlacement", "OrderJournal", "CrashPoints",
       ]),
     .target(

@@ -9,6 +9,7 @@ import KometExports
 import Logging
 import Onboarding
 import OrderIntake
+import OrderReports
 import StateStore
 import Workspace
 
@@ -47,9 +48,11 @@ package enum ExchangeStages {
       publisher: publisher, database: try StateSchema.open(workspace: workspace.root.path),
       client: client, settings: settings, feedSettings: feedSettings, logger: logger)
 
+    let fees = FeeSettings(
+      rate: exchange.feeRate.value, isOnHandOnly: exchange.feesOnHandOnly.value)
     let orders = try makeOrderStage(
-      workspace: workspace, settings: settings, exchange: exchange, reports: reports,
-      logger: logger)
+      workspace: workspace, settings: settings, exchange: exchange,
+      reports: reports ?? OrderReportWriter(workspace: workspace, fees: fees), logger: logger)
 
     return PipelineStages(
       intake: IntakeAdapter(intake: intake, workspace: workspace), inventory: inventory,

@@ -10,6 +10,9 @@ import Synchronization
 /// right after each acknowledgement it writes, with the same snapshot.
 package protocol OrderReportWriting: Sendable {
   func writeReport(for order: OrderSnapshot) throws
+
+  /// Rewrites the reports that list every order, once per pass.
+  func writeIndex(from journal: OrderJournal) throws
 }
 
 /// The pipeline's order stage: runs `OrderPlacer.workAll()`, then rewrites every
@@ -60,6 +63,9 @@ final class OrderPlacementAdapter: OrderStage {
       return (after[number] ?? 0) > (before[number] ?? 0)
     }
     let written = try rewriteAcknowledgements(journal)
+    if written > 0 {
+      writeIndex(journal)
+    }
     let waiting = try journal.lineCount(in: .waiting)
 
     var result = OrderPassOutcome.Result.finished
@@ -94,7 +100,8 @@ final class OrderPlacementAdapter: OrderStage {
     for number in try journal.ordersWithStaleAcknowledgement() {
       guard let order = try journal.snapshot(of: number) else { continue }
       CrashPoint.reach("ack.before-write")
-      try acknowledgements.write(order)
+      let receipt = try journal.lastReceipt(of: number)
+      try acknowledgements.write(order, lastReceipt: receipt)
       CrashPoint.reach("ack.after-write")
       try journal.recordAcknowledgementWritten(orderNumber: number, revision: order.revision)
       CrashPoint.reach("ack.after-journal")
@@ -105,6 +112,16 @@ final class OrderPlacementAdapter: OrderStage {
       writeReport(for: order)
     }
     return written
+  }
+
+  private func writeIndex(_ journal: OrderJournal) {
+    guard let reports else { return }
+    do {
+      try reports.writeIndex(from: journal)
+    } catch {
+      // The per-order reports are written; the index follows with the next change.
+      logger.error("Order report index not written", ["error": String(describing: error)])
+    }
   }
 
   private func writeReport(for order: OrderSnapshot) {
