@@ -28,6 +28,7 @@ let package = Package(
         "Onboarding",
         "Exchange",
         "PipelineAssembly",
+        "OrderCommands",
       ]),
     .target(name: "StateStore", dependencies: ["CSQLite3"]),
     .target(name: "LoopbackHTTP"),
@@ -67,6 +68,7 @@ let package = Package(
       dependencies: [
         "Exchange", "Intake", "InventoryFeed", "Onboarding", "Configuration", "Komet",
         "KometClient", "KometExports", "Logging", "StateStore", "Watching", "Workspace",
+        "OrderCommands",
       ]),
     .target(
       name: "OrderJournal",
@@ -78,6 +80,9 @@ let package = Package(
       dependencies: [
         "OrderJournal", "KometClient", "Komet", "Inventory", "Logging", "CrashPoints",
       ]),
+    .target(
+      name: "OrderCommands",
+      dependencies: ["Exchange", "OrderJournal", "Orders", "Inventory", "StateStore", "Workspace"]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "DropBenchmark", dependencies: ["InventoryFeed", "Inventory", "Workspace"],
@@ -147,6 +152,12 @@ let package = Package(
       dependencies: [
         "OrderPlacement", "OrderJournal", "KometClient", "KometSandbox", "Komet", "Inventory",
         "StateStore", "Logging", "LoopbackHTTP",
+      ]),
+    .testTarget(
+      name: "OrderCommandsTests",
+      dependencies: [
+        "OrderCommands", "OrderJournal", "Orders", "Inventory", "Exchange", "CLI",
+        "Configuration", "StateStore", "Workspace", "Logging",
       ]),
   ]
 )

@@ -8,6 +8,7 @@ import KometClient
 import KometExports
 import Logging
 import Onboarding
+import OrderCommands
 import StateStore
 import Workspace
 
@@ -40,7 +41,30 @@ package enum ExchangeStages {
       client: client, settings: settings, feedSettings: feedSettings, logger: logger)
 
     return PipelineStages(
-      intake: IntakeAdapter(intake: intake, workspace: workspace), inventory: inventory)
+      intake: IntakeAdapter(intake: intake, workspace: workspace), inventory: inventory,
+      changeHandlers: orderCommandHandlers(workspace: workspace, settings, exchange))
+  }
+
+  /// Builds the `retry`, `review` and `cancel` handlers, with `retry` validating against the
+  /// same settings as the order intake.
+  static func orderCommandHandlers(
+    workspace: Workspace, _ settings: KometSettings, _ exchange: ExchangeSettings
+  ) -> [any ChangeRequestHandler] {
+    let retrySettings = RetrySettings(
+      defaultLocationId: settings.defaultLocationId.value?.digits,
+      priceTolerance: exchange.ordersPriceTolerance.value,
+      allOrNothing: exchange.ordersAllOrNothing.value, timeZone: settings.quota.timeZone)
+    let root = workspace.root.path
+    return OrderCommandHandlers.make(
+      workspace: workspace, settings: retrySettings,
+      // TODO: read the latest snapshot with the order intake's inventory reader. Until then
+      // every retried line is rejected as missing from the inventory drop.
+      inventory: { [] },
+      locationIds: {
+        let database = try StateSchema.open(workspace: root)
+        defer { database.close() }
+        return try KnownIDs(database: database).ids(.location).map(\.id)
+      })
   }
 
   /// Maps the `inventory` and `quota` sections onto the publisher's settings.
