@@ -20,9 +20,13 @@ struct CancelCommand {
 
   /// Parses `arguments` and runs the command, printing the usage line on a usage error.
   static func run(arguments: [String], streams: OutputStreams) -> ExitCode {
-    guard let command = OrderChangeSubmission.parse(usage: usage, streams: streams, {
-      try CancelCommand(arguments: arguments)
-    }) else { return .usage }
+    guard
+      let command = OrderChangeSubmission.parse(
+        usage: usage, streams: streams,
+        {
+          try CancelCommand(arguments: arguments)
+        })
+    else { return .usage }
     return command.submission.submit(
       kind: OrderChangeKind.cancel, command: "cancel", orderNumber: command.orderNumber,
       streams: streams)

@@ -5,8 +5,8 @@ import Workspace
 /// The steps `retry`, `review` and `cancel` share: check the command line, queue the change
 /// request for the pipeline, wait for its outcome and print it.
 ///
-/// These commands take no workspace lock, because the pipeline that holds it carries the
-/// request out; with none running, the request waits for the next `run` or `once`.
+/// These commands take no workspace lock, because the pipeline that has it carries the
+/// request out. With no pipeline running, the request waits for the next `run` or `once`.
 struct OrderChangeSubmission {
   let workspace: Workspace
   let wait: Duration

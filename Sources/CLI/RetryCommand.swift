@@ -21,18 +21,21 @@ struct RetryCommand {
 
   /// Parses `arguments` and runs the command, printing the usage line on a usage error.
   static func run(arguments: [String], streams: OutputStreams) -> ExitCode {
-    guard let command = OrderChangeSubmission.parse(usage: usage, streams: streams, {
-      try RetryCommand(arguments: arguments)
-    }) else { return .usage }
+    guard
+      let command = OrderChangeSubmission.parse(
+        usage: usage, streams: streams,
+        {
+          try RetryCommand(arguments: arguments)
+        })
+    else { return .usage }
     return command.submission.submit(
       kind: OrderChangeKind.retry, command: "retry", orderNumber: command.orderNumber,
       streams: streams)
   }
 }
 
-/// The positional arguments that name an order and a line.
+/// The order number that `retry`, `review` and `cancel` take as their first argument.
 enum OrderArgument {
-  /// Returns the first positional argument as an order number.
   /// Returns the first positional argument, trimmed as the order files' numbers are.
   static func orderNumber(_ positional: [String]) throws -> String {
     let number = positional.first?.trimmingCharacters(in: .whitespaces) ?? ""

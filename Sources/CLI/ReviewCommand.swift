@@ -39,9 +39,13 @@ struct ReviewCommand {
 
   /// Parses `arguments` and runs the command, printing the usage line on a usage error.
   static func run(arguments: [String], streams: OutputStreams) -> ExitCode {
-    guard let command = OrderChangeSubmission.parse(usage: usage, streams: streams, {
-      try ReviewCommand(arguments: arguments)
-    }) else { return .usage }
+    guard
+      let command = OrderChangeSubmission.parse(
+        usage: usage, streams: streams,
+        {
+          try ReviewCommand(arguments: arguments)
+        })
+    else { return .usage }
     return command.submission.submit(
       kind: OrderChangeKind.review, command: "review", orderNumber: command.orderNumber,
       line: command.line, arguments: command.decision.arguments, streams: streams)

@@ -76,7 +76,7 @@ package struct RetryHandler: ChangeRequestHandler {
   }
 
   /// Describes what went out again and why the other lines did not. A retry that sends no
-  /// line fails, although the journal then holds each line's new reason.
+  /// line fails, although the journal has stored each line's new reason by then.
   private func result(order: OrderSnapshot, sent: [Int], validation: RetryValidation)
     -> ChangeRequestResult
   {

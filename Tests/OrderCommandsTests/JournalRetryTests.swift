@@ -31,10 +31,11 @@ import Testing
     #expect(after.state == .pending)
     #expect(after.webOrderId == nil)
     let work = try journal.pendingWork()
-    #expect(work.contains { action in
-      if case .createWebOrder(let created, false) = action { return created.id == group.id }
-      return false
-    })
+    #expect(
+      work.contains { action in
+        if case .createWebOrder(let created, false) = action { return created.id == group.id }
+        return false
+      })
   }
 
   @Test func rejectionOfAcceptedLineThrows() throws {

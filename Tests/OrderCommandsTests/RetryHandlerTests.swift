@@ -15,7 +15,8 @@ import Testing
     let handler = RetryHandler(
       workspace: scratch.workspace, settings: settings, inventory: { inventory },
       locationIds: { ["7"] }, now: { now })
-    return try await handler.carryOut(try claimedRequest(OrderChangeKind.retry, in: scratch, order: order))
+    return try await handler.carryOut(
+      try claimedRequest(OrderChangeKind.retry, in: scratch, order: order))
   }
 
   @Test func retrySendsOnlyLinesThatNowPass() async throws {
@@ -195,7 +196,8 @@ import Testing
       workspace: scratch.workspace, settings: RetrySettings(),
       inventory: { throw ReadFailure() }, locationIds: { [] }, now: { TestClock.today })
 
-    let result = try await handler.carryOut(try claimedRequest(OrderChangeKind.retry, in: scratch, order: "DWF-100"))
+    let result = try await handler.carryOut(
+      try claimedRequest(OrderChangeKind.retry, in: scratch, order: "DWF-100"))
 
     #expect(
       result

@@ -11,7 +11,8 @@ import Testing
   ) async throws -> ChangeRequestResult {
     let arguments = ReviewDecision(isAdded: added).arguments
     return try await ReviewHandler(workspace: scratch.workspace).carryOut(
-      claimedRequest(OrderChangeKind.review, in: scratch, order: order, line: line, arguments: arguments))
+      claimedRequest(
+        OrderChangeKind.review, in: scratch, order: order, line: line, arguments: arguments))
   }
 
   private func cancel(_ scratch: ScratchWorkspace, order: String = "DWF-100") async throws
@@ -107,7 +108,9 @@ import Testing
     try journalSampleOrder(try scratch.journal())
 
     let result = try await ReviewHandler(workspace: scratch.workspace).carryOut(
-      claimedRequest(OrderChangeKind.review, in: scratch, order: "DWF-100", line: 2, arguments: #"{"added": 1}"#))
+      claimedRequest(
+        OrderChangeKind.review, in: scratch, order: "DWF-100", line: 2, arguments: #"{"added": 1}"#)
+    )
 
     #expect(
       result
