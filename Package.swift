@@ -28,6 +28,7 @@ let package = Package(
         "Onboarding",
         "Exchange",
         "PipelineAssembly",
+        "OrderCommands",
       ]),
     .target(name: "StateStore", dependencies: ["CSQLite3"]),
     .target(name: "LoopbackHTTP"),
@@ -70,6 +71,7 @@ let package = Package(
         "KometClient", "KometExports", "Logging", "StateStore", "Watching", "Workspace",
         "OrderIntake", "OrderReports",
         "OrderPlacement", "OrderJournal", "CrashPoints",
+        "OrderCommands",
       ]),
     .target(
       name: "OrderJournal",
@@ -88,6 +90,9 @@ let package = Package(
         "Intake", "InventoryFeed", "OrderJournal", "Orders", "Inventory", "InboxLifecycle",
         "StateStore", "Workspace", "Logging", "CrashPoints",
       ]),
+    .target(
+      name: "OrderCommands",
+      dependencies: ["Exchange", "OrderJournal", "Orders", "Inventory", "StateStore", "Workspace"]),
     .executableTarget(name: "komet-dwf", dependencies: ["CLI"]),
     .executableTarget(
       name: "DropBenchmark", dependencies: ["InventoryFeed", "Inventory", "Workspace"],
@@ -175,6 +180,12 @@ let package = Package(
       dependencies: [
         "PipelineAssembly", "Exchange", "Configuration", "OrderJournal", "KometSandbox", "Komet",
         "Inventory", "StateStore", "Workspace", "Logging", "LoopbackHTTP",
+      ]),
+    .testTarget(
+      name: "OrderCommandsTests",
+      dependencies: [
+        "OrderCommands", "OrderJournal", "Orders", "Inventory", "Exchange", "CLI",
+        "Configuration", "StateStore", "Workspace", "Logging",
       ]),
   ]
 )

@@ -76,6 +76,12 @@ private func dispatch(
     return try OnceCommand(arguments: rest).run(streams: streams, environment: environment)
   case "status":
     return try StatusCommand(arguments: rest).run(streams: streams, environment: environment)
+  case "retry":
+    return RetryCommand.run(arguments: rest, streams: streams)
+  case "review":
+    return ReviewCommand.run(arguments: rest, streams: streams)
+  case "cancel":
+    return CancelCommand.run(arguments: rest, streams: streams)
   case "komet":
     guard let subcommand = rest.first else {
       throw UsageError.missingArgument("komet subcommand (check)")
@@ -119,6 +125,7 @@ func exitCode(for error: WorkspaceLockError) -> ExitCode {
 /// The commands that `help` and `--help` know.
 private let commandNames = [
   "init", "inspect", "ids", "demo", "sandbox", "komet", "onboarding", "run", "once", "status",
+  "retry", "review", "cancel",
   "help",
 ]
 
@@ -263,6 +270,39 @@ func helpText(for command: String? = nil) -> String {
           --check, 1 when the drop is missing or stale, a file failed, or a change request
           waits, each listed on standard error; 78 the configuration is invalid; 74 the
           state database cannot be read.
+      """
+    ),
+    (
+      "retry",
+      """
+      \(RetryCommand.usage)
+          Validates the order's rejected and waiting lines again, against the latest
+          inventory snapshot and the current orders settings, and puts those that pass back
+          to be sent; accepted and review lines are never sent again. The running pipeline
+          carries the request out; the command waits for its outcome up to --wait seconds
+          (10 by default, 0 to only queue it). Exit statuses: 0 lines go out again; 1 the
+          order is unknown, has nothing to retry, or no line passes (the reasons are
+          printed); 66 the folder is not a workspace; 74 the state database cannot be
+          written; 75 queued for the next run or once, so do not send it again.
+      """
+    ),
+    (
+      "review",
+      """
+      \(ReviewCommand.usage)
+          Settles a line in review after you checked the web order in Komet: --added
+          accepts it, --not-added makes it rejected, to be sent again with retry. Waits and
+          exits as retry does; 1 also when the line is not in review (its state is printed).
+      """
+    ),
+    (
+      "cancel",
+      """
+      \(CancelCommand.usage)
+          Cancels the order: every line becomes cancelled, the pipeline deletes the order's
+          web orders with web-order.delete and acknowledges it to DWF as cancelled.
+          Cancelling a cancelled order changes nothing and says so. Waits and exits as
+          retry does; 1 when the order is unknown.
       """
     ),
     (

@@ -72,6 +72,7 @@ enum PipelineSetup {
     do {
       komet = try KometSettings.load(workspace: workspace.root, environment: environment)
       settings = try ExchangeSettings.load(workspace: workspace.root, environment: environment)
+      try settings.checkCheckout(against: komet)
     } catch {
       streams.writeError("komet-dwf: \(error)\n")
       streams.writeError("See docs/configuration.md for the keys and their sources.\n")

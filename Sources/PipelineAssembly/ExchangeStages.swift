@@ -10,6 +10,7 @@ import Logging
 import Onboarding
 import OrderIntake
 import OrderReports
+import OrderCommands
 import StateStore
 import Workspace
 
@@ -56,6 +57,7 @@ package enum ExchangeStages {
 
     return PipelineStages(
       intake: IntakeAdapter(intake: intake, workspace: workspace), inventory: inventory,
+      changeHandlers: orderCommandHandlers(workspace: workspace, settings, exchange),
       orders: orders)
   }
 
@@ -69,6 +71,32 @@ package enum ExchangeStages {
       defaultLocationId: settings.defaultLocationId.value?.digits,
       priceTolerance: exchange.ordersPriceTolerance.value,
       allOrNothing: exchange.ordersAllOrNothing.value, dryRun: settings.dryRun.value)
+  }
+
+  /// Builds the `retry`, `review` and `cancel` handlers, with `retry` validating against the
+  /// same settings as the order intake.
+  static func orderCommandHandlers(
+    workspace: Workspace, _ settings: KometSettings, _ exchange: ExchangeSettings
+  ) -> [any ChangeRequestHandler] {
+    let retrySettings = RetrySettings(
+      defaultLocationId: settings.defaultLocationId.value?.digits,
+      priceTolerance: exchange.ordersPriceTolerance.value,
+      allOrNothing: exchange.ordersAllOrNothing.value, timeZone: settings.quota.timeZone)
+    let root = workspace.root.path
+    return OrderCommandHandlers.make(
+      workspace: workspace, settings: retrySettings,
+      inventory: {
+        let database = try StateSchema.open(workspace: root)
+        defer { database.close() }
+        let reader = InventorySnapshotReader(workspace: workspace, database: database)
+        guard let snapshot = try reader.latest() else { throw RetryInventoryError.noDrop }
+        return snapshot.items
+      },
+      locationIds: {
+        let database = try StateSchema.open(workspace: root)
+        defer { database.close() }
+        return try KnownIDs(database: database).ids(.location).map(\.id)
+      })
   }
 
   /// Maps the `inventory` and `quota` sections onto the publisher's settings.
@@ -108,6 +136,21 @@ package enum ExchangeStages {
     } catch {
       logger.error("Komet client not created", ["error": "\(error)"])
       return nil
+    }
+  }
+}
+
+/// Why `retry` cannot validate an order again.
+enum RetryInventoryError: Error, CustomStringConvertible {
+  /// No inventory drop has been written, so no line could be checked.
+  case noDrop
+
+  var description: String {
+    switch self {
+    case .noDrop:
+      return "no inventory drop has been written yet, so the order's lines cannot be checked"
+        + " again. Run `komet-dwf once` (or keep `run` going) until outbox/dwf/inventory/ holds a"
+        + " drop, then retry"
     }
   }
 }

@@ -83,7 +83,9 @@ enum WorkspaceTexts {
         "settleSeconds": 2,
         "rescanMinutes": 5
       },
-      "orders": { "allOrNothing": false, "priceTolerance": 0, "checkout": false },
+      "orders": {
+        "allOrNothing": false, "priceTolerance": 0, "checkout": false, "defaultCarrierId": null
+      },
       "fees": { "rate": 0.015, "onHandOnly": false }
     }
 
