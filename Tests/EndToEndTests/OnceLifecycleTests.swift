@@ -94,21 +94,36 @@ struct OnceLifecycleTests {
     #expect(report.contains("truncated"))
   }
 
-  @Test func orderFileWaitsInDWFInbox() throws {
+  @Test func orderFileWaitsForFirstDrop() throws {
     let workspace = try EndToEndWorkspace()
-    let order = Data("order_number,inventory_id,boxes\nDWF-1,5001,2\n".utf8)
-    try workspace.drop(data: order, as: "order-1.csv", into: workspace.dwfInbox)
+    try workspace.drop(samplePath("dwf-order.csv"), as: "order-1.csv", into: workspace.dwfInbox)
 
+    // The intake runs before the pass's inventory cycle, so no drop exists yet to check the
+    // lines against, and the file must wait rather than have every line rejected.
     let first = try workspace.once()
     #expect(first.status == 0, "\(first.error)")
     #expect(first.error.contains("File waits in place"))
     #expect(workspace.filesDirectly(in: workspace.dwfInbox) == ["order-1.csv"])
     #expect(workspace.failedNames.isEmpty)
     #expect(workspace.processedNames.isEmpty)
+  }
 
-    let second = try workspace.once()
-    #expect(second.status == 0, "\(second.error)")
-    #expect(workspace.filesDirectly(in: workspace.dwfInbox) == ["order-1.csv"])
+  @Test func orderFileWithoutRequiredColumnsFailsWhole() throws {
+    let workspace = try EndToEndWorkspace()
+    let order = Data("order_number,inventory_id,boxes\nDWF-1,5001,2\n".utf8)
+    try workspace.drop(data: order, as: "order-1.csv", into: workspace.dwfInbox)
+
+    let result = try workspace.once()
+    #expect(result.status == 65, "\(result.error)")
+    #expect(workspace.filesDirectly(in: workspace.dwfInbox).isEmpty)
+    #expect(workspace.failedNames == ["order-1.csv"])
+
+    // DWF cannot see the grower's failed/ folder, so the errors reach it in the acks folder.
+    let rejected = workspace.root.appendingPathComponent("outbox/dwf/acks/order-1.csv.rejected.json")
+    let text = EndToEndWorkspace.text(of: rejected)
+    for column in ["ship_date", "origin", "quantity", "unit_price"] {
+      #expect(text.contains(column), "\(column) is not named in \(text)")
+    }
   }
 
   @Test func growerExportInDWFInboxFails() throws {
