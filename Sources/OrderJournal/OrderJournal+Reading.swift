@@ -49,6 +49,54 @@ extension OrderJournal {
     return actions
   }
 
+  /// Lists the Komet calls one order needs next, as `pendingWork()` lists them, without its
+  /// acknowledgement rewrite and without reading the other orders.
+  package func pendingCalls(of orderNumber: String) throws -> [PendingAction] {
+    guard let order = try snapshot(of: orderNumber) else { return [] }
+    return order.groups.flatMap { group in
+      Self.actions(for: group, lines: order.lines.filter { $0.groupId == group.id })
+    }
+  }
+
+  /// Returns, in the order received, the numbers of the orders that need a Komet call: a line
+  /// to add or reconcile on a group not deleted, or a created web order left with no line to
+  /// delete. With `includingCheckout`, also a web order ready for `web-order.checkout`.
+  package func ordersNeedingCalls(includingCheckout: Bool) throws -> [String] {
+    let checkout = """
+       OR EXISTS (SELECT 1 FROM journal_groups g WHERE g.order_number = o.order_number
+          AND o.state <> 'cancelled' AND g.state = 'created'
+          AND g.checkout_state IN ('none', 'started')
+          AND EXISTS (SELECT 1 FROM journal_lines l WHERE l.group_id = g.id
+            AND l.state = 'accepted')
+          AND NOT EXISTS (SELECT 1 FROM journal_lines l WHERE l.group_id = g.id
+            AND l.state NOT IN ('accepted', 'rejected', 'duplicate', 'cancelled')))
+      """
+    let sql = """
+      SELECT o.order_number FROM journal_orders o
+      WHERE EXISTS (SELECT 1 FROM journal_lines l JOIN journal_groups g ON g.id = l.group_id
+          WHERE l.order_number = o.order_number AND l.state IN ('received', 'adding')
+            AND g.state <> 'deleted')
+        OR EXISTS (SELECT 1 FROM journal_groups g WHERE g.order_number = o.order_number
+          AND g.state = 'created'
+          AND NOT EXISTS (SELECT 1 FROM journal_lines l WHERE l.group_id = g.id
+            AND l.state NOT IN ('rejected', 'cancelled')))
+      \(includingCheckout ? checkout : "")
+      ORDER BY o.rowid
+      """
+    return try rows(sql, [:]) { $0.string(at: 0) ?? "" }
+  }
+
+  /// Returns the number of accepted lines of every order that has one.
+  package func acceptedLineCounts() throws -> [String: Int] {
+    let pairs = try rows(
+      """
+      SELECT order_number, count(*) FROM journal_lines WHERE state = 'accepted'
+      GROUP BY order_number
+      """, [:]
+    ) { ($0.string(at: 0) ?? "", Int($0.int64(at: 1) ?? 0)) }
+    return Dictionary(pairs, uniquingKeysWith: +)
+  }
+
   static func actions(for group: GroupSnapshot, lines: [LineSnapshot]) -> [PendingAction] {
     let toSend = lines.filter { $0.state == .received }
     switch group.state {

@@ -116,7 +116,9 @@ package struct OrderPlacer {
     carriers.forget()
     var results: [String: PlacementResult] = [:]
     var quotaStop: PlacementStop?
-    for orderNumber in try journal.orderNumbers() {
+    for orderNumber in try journal.ordersNeedingCalls(
+      includingCheckout: settings.isCheckoutEnabled)
+    {
       if let quotaStop {
         try holdBack(orderNumber, because: quotaStop)
         continue
@@ -190,7 +192,7 @@ package struct OrderPlacer {
   /// Returns the first pending Komet call of the order, leaving out acknowledgement rewrites,
   /// which are not the placer's work.
   private func nextCall(for orderNumber: String) throws -> PendingAction? {
-    try journal.pendingWork().first { action in
+    try journal.pendingCalls(of: orderNumber).first { action in
       switch action {
       case .createWebOrder(let group, _), .deleteWebOrder(let group):
         return group.orderNumber == orderNumber

@@ -84,12 +84,7 @@ final class OrderPlacementAdapter: OrderStage {
 
   /// Returns the number of accepted lines per order, to tell which orders a pass placed.
   private static func acceptedCounts(_ journal: OrderJournal) throws -> [String: Int] {
-    var counts: [String: Int] = [:]
-    for number in try journal.orderNumbers() {
-      let lines = try journal.snapshot(of: number)?.lines ?? []
-      counts[number] = lines.filter { $0.state == .accepted }.count
-    }
-    return counts
+    try journal.acceptedLineCounts()
   }
 
   /// Rewrites the acknowledgement of every order whose revision is ahead of the last one

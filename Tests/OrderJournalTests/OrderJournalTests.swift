@@ -225,3 +225,45 @@ struct OrderDetailsTests {
     #expect(snapshot.groups.allSatisfy { $0.checkoutState == .none })
   }
 }
+
+@Suite("Orders that need calls")
+struct OrdersNeedingCallsTests {
+  /// Receives an order of one on-hand line and adds it, so the order needs no further call.
+  private func settledOrder(_ journal: OrderJournal, number: String) throws {
+    let order = ReceivedOrder(
+      orderNumber: number, shipDate: "2030-05-01", sourceFile: "a.csv",
+      lines: [
+        ReceivedLine(
+          lineNumber: 1, inventoryId: "9001", origin: .onHand, quantity: 1,
+          unitPrice: Decimal(string: "0.45"))
+      ])
+    guard case .new(let snapshot) = try journal.receive(order: order, digest: number) else {
+      Issue.record("\(number) was not new")
+      return
+    }
+    let key = LineKey(orderNumber: number, lineNumber: 1)
+    try journal.beginCreate(group: snapshot.groups[0].id)
+    try journal.recordWebOrderCreated(group: snapshot.groups[0].id, webOrderId: "W-\(number)")
+    try journal.beginLineAdd(line: key)
+    try journal.finishLineAdd(line: key, outcome: .accepted(itemId: nil))
+  }
+
+  @Test func listsOnlyOrdersWithCallsLeft() throws {
+    let folder = try TemporaryFolder()
+    let journal = try openJournal(folder.file("state.sqlite"))
+    try settledOrder(journal, number: "A")
+    _ = try journal.receive(order: sampleOrder(number: "B"), digest: "b")
+    try settledOrder(journal, number: "C")
+
+    #expect(try journal.ordersNeedingCalls(includingCheckout: false) == ["B"])
+    #expect(try journal.acceptedLineCounts() == ["A": 1, "C": 1])
+
+    // A cancelled order with a created web order needs its delete.
+    try journal.cancel(orderNumber: "C")
+    #expect(try journal.ordersNeedingCalls(includingCheckout: false) == ["B", "C"])
+    #expect(try journal.pendingCalls(of: "C").count == 1)
+
+    // An accepted web order that is not checked out yet needs a checkout only when enabled.
+    #expect(try journal.ordersNeedingCalls(includingCheckout: true) == ["A", "B", "C"])
+  }
+}
