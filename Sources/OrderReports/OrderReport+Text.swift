@@ -32,7 +32,7 @@ extension OrderReport {
       let location = order.locationId.map { ", location \($0)" } ?? ""
       lines.append(
         "  \(order.origin) \(kind), ship date \(order.shipDate)\(location):"
-          + " Komet web order \(order.webOrderId ?? "not created yet"), \(order.state),"
+          + " Komet web order \(order.webOrderId ?? order.missingWebOrder ?? "none"), \(order.state),"
           + " checkout \(order.checkoutState)")
       if let warning = order.possibleOrphanHeader {
         lines.append("    WARNING: \(warning)")

@@ -33,6 +33,8 @@ package struct OrderReport: Encodable, Sendable, Equatable {
     /// The warning and what to do, when a repeated `web-order.create` may have left an empty
     /// web-order header in Komet; nil otherwise.
     package var possibleOrphanHeader: String?
+    /// Why the group has no Komet web order, when it has none.
+    package var missingWebOrder: String?
   }
 
   /// One order line with its amount.
@@ -108,13 +110,15 @@ package struct OrderReport: Encodable, Sendable, Equatable {
     revision = order.revision
     receivedAt = ReportText.time(order.receivedAt)
     updatedAt = ReportText.time(order.updatedAt)
-    webOrders = order.groups.map(Self.webOrder)
+    webOrders = order.groups.map { group in
+      Self.webOrder(group, lines: order.lines.filter { $0.groupId == group.id })
+    }
     lines = order.lines.map(Self.line)
     totals = Self.totals(order.lines)
     fee = Self.fee(order.lines, fees: fees)
   }
 
-  private static func webOrder(_ group: GroupSnapshot) -> WebOrder {
+  private static func webOrder(_ group: GroupSnapshot, lines: [LineSnapshot]) -> WebOrder {
     var warning: String?
     if group.createAttempts > 1 {
       let location = group.locationId.map { ", location \($0)" } ?? ""
@@ -129,7 +133,22 @@ package struct OrderReport: Encodable, Sendable, Equatable {
       origin: group.origin.rawValue, shipDate: group.shipDate, locationId: group.locationId,
       webOrderId: group.webOrderId, state: group.state.rawValue,
       checkoutState: group.checkoutState.rawValue, createAttempts: group.createAttempts,
-      possibleOrphanHeader: warning)
+      possibleOrphanHeader: warning,
+      missingWebOrder: group.webOrderId == nil ? missingReason(group, lines) : nil)
+  }
+
+  /// Tells why a group has no web order: none of its lines went to Komet, the create is yet to
+  /// be sent, or the web order was deleted.
+  private static func missingReason(_ group: GroupSnapshot, _ lines: [LineSnapshot]) -> String {
+    let toSend: Set<LineState> = [.received, .adding, .waiting]
+    switch group.state {
+    case .deleted:
+      return "deleted in Komet, because no line was left on it"
+    case .pending where !lines.contains { toSend.contains($0.state) }:
+      return "none, because no line of this group went to Komet"
+    case .pending, .creating, .created:
+      return "not created yet"
+    }
   }
 
   private static func line(_ line: LineSnapshot) -> Line {

@@ -30,6 +30,26 @@ struct OrderReportTests {
     #expect(report.customerPO == nil)
   }
 
+  @Test func groupWithoutSentLineSaysWhy() throws {
+    let scratch = try ReportWorkspace()
+    try scratch.receive(
+      ReceivedOrder(
+        orderNumber: "DWF-2", shipDate: "2030-05-01", sourceFile: "two.json",
+        lines: [
+          line(1, "9001", .onHand, boxes: 3, price: "0.45", unitsPerBox: 25),
+          line(
+            2, "7300", .future, boxes: 1, price: "5.30", unitsPerBox: 10,
+            rejection: "inventory 7300 not in the snapshot"),
+        ]))
+
+    let report = OrderReport(try scratch.snapshot("DWF-2"), fees: standardFees)
+    #expect(report.webOrders.map(\.origin) == ["OH", "FS"])
+    #expect(report.webOrders[0].missingWebOrder == "not created yet")
+    #expect(
+      report.webOrders[1].missingWebOrder == "none, because no line of this group went to Komet")
+    #expect(report.text().contains("Komet web order none, because no line of this group"))
+  }
+
   @Test func mixedOrderLinesAndStates() throws {
     let scratch = try ReportWorkspace()
     let report = OrderReport(try placeMixedOrder(scratch), fees: standardFees)
