@@ -55,6 +55,14 @@ package actor KometClient {
   /// Whether writes go to the dry-run folder instead of Komet.
   package var isDryRun: Bool { outbox != nil }
 
+  /// Tells whether the daily quota of the token that `method` would use has room for one more
+  /// request now, without counting one. False when no token fits the method.
+  package func hasQuotaLeft(for method: KometMethod) -> Bool {
+    guard let token = try? configuration.tokens.token(for: method, choices: configuration.choices)
+    else { return false }
+    return quota.hasRoom(role: token.role.ledgerRole)
+  }
+
   /// Sends a read, or a write outside a dry run, and decodes its response.
   func send<Call: KometCall>(_ call: Call) async throws(KometClientError) -> Call.Response {
     let request = try build(call)

@@ -47,6 +47,17 @@ struct QuotaGate {
     warnIfNearLimit(role: role, count: count + 1, limit: limit, date: date)
   }
 
+  /// Tells whether one more request for `role` would be admitted now. A ledger that cannot be
+  /// read counts as no room, so nothing is sent on a guess.
+  func hasRoom(role: StateStore.TokenRole, at date: Date = Date()) -> Bool {
+    let limit = policy.perRoleLimits[role] ?? policy.dailyLimit
+    let counted =
+      policy.perRoleLimits[role] != nil
+      ? try? ledger.count(role: role, at: date) : try? ledger.totalCount(at: date)
+    guard let counted else { return false }
+    return Int(counted) < limit
+  }
+
   /// Returns the start of the next day in the policy's time zone.
   func dayEnd(after date: Date) -> Date {
     var calendar = Calendar(identifier: .gregorian)

@@ -13,6 +13,38 @@ extension OrderJournal {
     try settleReceived(orderNumber, state: .waiting, reason: reason, method: "quota")
   }
 
+  /// Puts every `waiting` line back to `received`, so the next placement sends it, and
+  /// returns their keys. A group whose web order was deleted meanwhile starts over with a new
+  /// create, as in `retry`.
+  @discardableResult
+  package func releaseWaitingLines() throws -> [LineKey] {
+    try database.transaction {
+      let keys = try rows(
+        """
+        SELECT order_number, line_number FROM journal_lines WHERE state = 'waiting'
+        ORDER BY order_number, line_number
+        """, [:]
+      ) { LineKey(orderNumber: $0.string(at: 0) ?? "", lineNumber: Int($0.int64(at: 1) ?? 0)) }
+      for number in Set(keys.map(\.orderNumber)).sorted() {
+        let lines = keys.filter { $0.orderNumber == number }
+        for key in lines {
+          try setLine(key, state: .received, reason: nil)
+        }
+        try execute(
+          """
+          UPDATE journal_groups SET state = 'pending', web_order_id = NULL
+          WHERE state = 'deleted' AND id IN (SELECT group_id FROM journal_lines
+            WHERE order_number = :order AND state = 'received')
+          """, [":order": .text(number)])
+        try logStep(
+          number, method: "quota", phase: "after",
+          outcome: "\(lines.count) waiting lines released, the quota has room again")
+        try touch(number)
+      }
+      return keys
+    }
+  }
+
   /// Rejects every `received` line of the order with `reason`, such as a carrier code that
   /// `carrier.list` does not know. Returns the keys rejected.
   @discardableResult

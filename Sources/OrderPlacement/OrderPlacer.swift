@@ -114,6 +114,7 @@ package struct OrderPlacer {
   @discardableResult
   package func workAll() async throws -> [String: PlacementResult] {
     carriers.forget()
+    try await releaseWaitingLines()
     var results: [String: PlacementResult] = [:]
     var quotaStop: PlacementStop?
     for orderNumber in try journal.ordersNeedingCalls(
@@ -185,9 +186,21 @@ package struct OrderPlacer {
       ["order.number": orderNumber, "order.lines": String(keys.count), "reason": stop.reason])
   }
 
+  /// Sends the lines held back by a used-up quota again, once the quota of the token the adds
+  /// use has room. Without room the lines stay `waiting`, so a pass changes no ack.
+  private func releaseWaitingLines() async throws {
+    guard try journal.lineCount(in: .waiting) > 0,
+      await client.hasQuotaLeft(for: .webOrderItemAdd)
+    else { return }
+    let keys = try journal.releaseWaitingLines()
+    logger.info(
+      "Waiting order lines sent again, the quota has room",
+      ["order.lines": String(keys.count)])
+  }
+
   /// The reason journaled on a line held back by the quota.
   static let waitReason =
-    "the daily Komet request quota is used up; the line is sent again with retry"
+    "the daily Komet request quota is used up; the line is sent again once the quota allows"
 
   /// Returns the first pending Komet call of the order, leaving out acknowledgement rewrites,
   /// which are not the placer's work.

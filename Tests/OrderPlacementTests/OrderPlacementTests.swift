@@ -190,6 +190,41 @@ struct OrderPlacementTests {
     #expect(fixture.requestCount("web-order-item.add") == 2)
   }
 
+  @Test func waitingLineSentOnceQuotaHasRoom() async throws {
+    let fixture = try PlacementFixture()
+    let ids = try fixture.inventoryIds(.onHand, count: 3)
+    try fixture.receive("A-810", lines: ids.map { ($0, .onHand) })
+    let tight = try fixture.makeClient { $0.quota.dailyLimit = 3 }
+    _ = try await OrderPlacer(
+      journal: try fixture.openJournal(), client: tight, settings: fixture.settings,
+      logger: fixture.logger
+    ).workAll()
+
+    // Still no room: the waiting line stays as it is and nothing is sent.
+    _ = try await OrderPlacer(
+      journal: try fixture.openJournal(), client: tight, settings: fixture.settings,
+      logger: fixture.logger
+    ).workAll()
+    let held = try #require(try fixture.openJournal().snapshot(of: "A-810"))
+    #expect(held.lines.map(\.state) == [.accepted, .accepted, .waiting])
+    #expect(fixture.requestCount("web-order-item.add") == 2)
+
+    // A larger allowance, as on the next day, releases the line to the same web order.
+    let roomy = try fixture.makeClient { $0.quota.dailyLimit = 10 }
+    let result = try await OrderPlacer(
+      journal: try fixture.openJournal(), client: roomy, settings: fixture.settings,
+      logger: fixture.logger
+    ).workAll()
+
+    let order = try #require(try fixture.openJournal().snapshot(of: "A-810"))
+    #expect(result["A-810"] == .finished)
+    #expect(order.lines.map(\.state) == [.accepted, .accepted, .accepted])
+    #expect(Set(order.lines.compactMap(\.webOrderId)).count == 1)
+    #expect(fixture.openItemInventoryIds == ids)
+    #expect(fixture.requestCount("web-order-item.add") == 3)
+    #expect(fixture.requestCount("web-order.create") == 1)
+  }
+
   @Test func unknownOrderNotFound() async throws {
     let fixture = try PlacementFixture()
 
