@@ -62,12 +62,12 @@ struct DemoAcknowledgements {
   /// Each report, by the stem of its acknowledgement.
   var reports: [String: Report] = [:]
 
-  /// The acknowledgements folder, `outbox/dwf/acks/`.
+  /// Returns the acknowledgements folder, `outbox/dwf/acks/`.
   static func acksFolder(_ workspace: Workspace) -> URL {
     workspace.dwfOutbox.appendingPathComponent("acks", isDirectory: true)
   }
 
-  /// The per-order reports folder, `outbox/reports/orders/`.
+  /// Returns the per-order reports folder, `outbox/reports/orders/`.
   static func reportsFolder(_ workspace: Workspace) -> URL {
     workspace.outbox.appendingPathComponent("reports/orders", isDirectory: true)
   }

@@ -13,8 +13,10 @@ import Workspace
 /// It creates a workspace: a new temporary folder, unless `--workspace` names an empty or
 /// missing one. It starts the sandbox on a free loopback port, points the workspace's config at
 /// it and copies the sample exports into `inbox/`. Then it runs one pass of the pipeline (the
-/// intake, then one inventory drop), writes the onboarding files for DWF, and lists every file
-/// it wrote.
+/// intake, then one inventory drop) and writes the onboarding files for DWF. Then it runs the
+/// sample order files of `DemoOrderPlan` in two more passes, prints their acknowledgements and
+/// the sandbox's web orders, and lists every file it wrote. It exits 1 when an order outcome
+/// differs from what its sample is for.
 /// `KOMET_*` variables of the caller's shell are ignored, so the demo never reaches a real
 /// Komet account.
 struct DemoCommand {
@@ -43,7 +45,7 @@ struct DemoCommand {
     for path in samples + sampleOrderPaths() where !FileManager.default.fileExists(atPath: path) {
       streams.writeError(
         "komet-dwf: \(path) not found. Run the demo from the repository's top folder, or pass"
-          + " --samples with the folder that holds "
+          + " --samples with the folder that contains "
           + Self.sampleExports.joined(separator: ", ") + " and "
           + DemoOrderPlan.folderName + "/.\n")
       return .noInput

@@ -1,8 +1,8 @@
 import KometSandbox
 
 /// Compares what the demo's order passes produced with what each sample is for: the
-/// acknowledgements against `DemoOrderPlan`, and the accepted lines against the web orders the
-/// sandbox holds.
+/// acknowledgements against `DemoOrderPlan`, and the accepted lines against the sandbox's web
+/// orders.
 struct DemoOrderCheck {
   let acknowledgements: DemoAcknowledgements
   let webOrders: [WebOrder]
@@ -56,7 +56,7 @@ struct DemoOrderCheck {
   }
 
   /// Checks that every accepted line is an item of the web order its acknowledgement names,
-  /// and that Komet holds no other item, so each line landed exactly once.
+  /// and that Komet has no other item, so each line landed exactly once.
   private func checkAgainstSandbox() -> [String] {
     var found: [String] = []
     var unmatched = webOrders.filter { !$0.isCanceled }
@@ -74,7 +74,7 @@ struct DemoOrderCheck {
             && $0.item.quantity == line.quantity
         }
         guard let index else {
-          found.append("\(label): Komet holds no such item on web order \(webOrderId)")
+          found.append("\(label): Komet has no such item on web order \(webOrderId)")
           continue
         }
         unmatched.remove(at: index)

@@ -25,7 +25,7 @@ struct DemoOrderPlan {
     var webOrderCount: Int
   }
 
-  /// The folder under the samples folder that holds the order files.
+  /// The subfolder of the samples folder with the order files.
   static let folderName = "orders"
 
   /// The steps in the order the demo runs them. The duplicate and the cancellation come in a

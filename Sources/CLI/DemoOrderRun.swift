@@ -18,7 +18,7 @@ extension DemoCommand {
   }
 
   /// Drops each step's sample order files into `inbox/dwf/`, runs one pass after each step,
-  /// prints the acknowledgements, the web orders the sandbox holds and the reports, and checks
+  /// prints the acknowledgements, the sandbox's web orders and the reports, and checks
   /// each outcome against `DemoOrderPlan`.
   func runOrderSamples(
     _ workspace: Workspace, sandbox: KometSandbox, environment: [String: String],

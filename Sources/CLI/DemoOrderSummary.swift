@@ -1,8 +1,8 @@
 import Foundation
 import KometSandbox
 
-/// The text the demo prints about its orders: each acknowledgement, the web orders Komet
-/// holds, and the grower's reports with the estimated fee.
+/// The text the demo prints about its orders: each acknowledgement, the web orders in Komet,
+/// and the grower's reports with the estimated fee.
 struct DemoOrderSummary {
   let acknowledgements: DemoAcknowledgements
   let webOrders: [WebOrder]
@@ -34,7 +34,7 @@ struct DemoOrderSummary {
 
   /// Returns one line per web order of the DWF customer in the sandbox, with its items.
   func webOrdersText() -> String {
-    var lines = ["Web orders Komet holds for DWF (the sandbox's state):"]
+    var lines = ["Web orders in Komet for DWF (the sandbox's state):"]
     if webOrders.isEmpty {
       lines.append("  none")
     }

@@ -46,7 +46,7 @@ struct DemoCommandTests {
 
   // The acks are read here as plain JSON, apart from the demo's own reader, and each accepted
   // line must show in the demo's list of the web orders that the sandbox held.
-  @Test("the demo acknowledges each sample order and lists its web orders")
+  @Test("demo acks match samples and web orders")
   func demoReportsAcksAndWebOrders() async throws {
     let folder = try ScratchFolder()
     let workspace = folder.url.appendingPathComponent("demo").path
@@ -57,7 +57,7 @@ struct DemoCommandTests {
     #expect(result.status == 0, "\(result.output)\n\(result.error)")
     let acks = try acknowledgements(in: workspace + "/outbox/dwf/acks")
     let webOrderSection = try #require(
-      result.output.components(separatedBy: "Web orders Komet holds for DWF").last)
+      result.output.components(separatedBy: "Web orders in Komet for DWF").last)
 
     let onHand = try #require(acks["DWF-2001"])
     #expect(onHand.state == "settled")
@@ -106,7 +106,7 @@ struct DemoCommandTests {
     #expect(result.output.contains("estimated fee 8.69 (0.015 of 579.00)"))
   }
 
-  @Test("a sample that ends otherwise fails the demo")
+  @Test("demo fails on a changed sample")
   func demoFailsOnChangedSample() async throws {
     let folder = try ScratchFolder()
     let samples = folder.url.appendingPathComponent("samples")
