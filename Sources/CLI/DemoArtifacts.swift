@@ -57,6 +57,8 @@ struct DemoArtifacts {
       return "what lands in this folder"
     case relative == Workspace.configFileName:
       return "the demo's config, pointing at the sandbox"
+    case relative.hasPrefix("inbox/processed/") && DemoOrderPlan.allFiles.contains(name):
+      return "sample order file, journaled and acknowledged"
     case relative.hasPrefix("inbox/processed/"):
       return "sample export, taken and stored"
     case relative.hasPrefix("inbox/failed/") && name.hasSuffix(".error.txt"):
@@ -71,12 +73,22 @@ struct DemoArtifacts {
       return "inventory drop for DWF (docs/formats.md)"
     case relative.hasPrefix("outbox/dwf/inventory/") && name.hasSuffix(".json"):
       return "inventory drop for DWF (docs/formats.md)"
+    case relative.hasPrefix("outbox/dwf/acks/") && name.hasSuffix(".rejected.json"):
+      return "why an order file failed whole, for DWF"
+    case relative.hasPrefix("outbox/dwf/acks/"):
+      return "an order's acknowledgement for DWF"
+    case relative.hasPrefix("outbox/reports/orders/"):
+      return "an order's report for the grower, with the fee"
+    case relative == "outbox/reports/orders.csv":
+      return "one row per order, for the grower"
+    case relative == "outbox/reports/review.csv":
+      return "lines awaiting review, for the grower"
     case relative.hasPrefix("outbox/dwf/onboarding/"):
       return "onboarding file for DWF, no token in it"
     case relative.hasPrefix("state/sandbox/"):
       return "a sandbox-only token, mode 0600"
     case relative.hasPrefix("state/komet-dwf.sqlite"):
-      return "state: IDs, inventory export, drops, quota"
+      return "state: IDs, drops, quota, order journal"
     case relative == "state/" + Workspace.lockFileName:
       return "the workspace lock, free again"
     default:

@@ -13,8 +13,10 @@ import Workspace
 /// It creates a workspace: a new temporary folder, unless `--workspace` names an empty or
 /// missing one. It starts the sandbox on a free loopback port, points the workspace's config at
 /// it and copies the sample exports into `inbox/`. Then it runs one pass of the pipeline (the
-/// intake, then one inventory drop), writes the onboarding files for DWF, and lists every file
-/// it wrote.
+/// intake, then one inventory drop) and writes the onboarding files for DWF. Then it runs the
+/// sample order files of `DemoOrderPlan` in two more passes, prints their acknowledgements and
+/// the sandbox's web orders, and lists every file it wrote. It exits 1 when an order outcome
+/// differs from what its sample is for.
 /// `KOMET_*` variables of the caller's shell are ignored, so the demo never reaches a real
 /// Komet account.
 struct DemoCommand {
@@ -40,11 +42,12 @@ struct DemoCommand {
 
   func run(streams: OutputStreams, environment: [String: String]) throws -> ExitCode {
     let samples = Self.sampleExports.map { (samplesFolder as NSString).appendingPathComponent($0) }
-    for path in samples where !FileManager.default.fileExists(atPath: path) {
+    for path in samples + sampleOrderPaths() where !FileManager.default.fileExists(atPath: path) {
       streams.writeError(
         "komet-dwf: \(path) not found. Run the demo from the repository's top folder, or pass"
-          + " --samples with the folder that holds "
-          + Self.sampleExports.joined(separator: ", ") + ".\n")
+          + " --samples with the folder that contains "
+          + Self.sampleExports.joined(separator: ", ") + " and "
+          + DemoOrderPlan.folderName + "/.\n")
       return .noInput
     }
 
@@ -97,9 +100,12 @@ struct DemoCommand {
 
     let onboardingStatus = runOnboarding(workspace, environment: demoEnvironment, streams: streams)
     streams.write(
-      "3. Wrote the onboarding files for DWF (komet-dwf onboarding): \(onboardingStatus).\n\n")
+      "3. Wrote the onboarding files for DWF (komet-dwf onboarding): \(onboardingStatus).\n")
 
-    streams.write(DemoArtifacts(workspace: workspace).summary())
+    let orders = runOrderSamples(
+      workspace, sandbox: sandbox, environment: demoEnvironment, streams: streams)
+
+    streams.write("\n" + DemoArtifacts(workspace: workspace).summary())
     streams.write(
       """
 
@@ -110,7 +116,26 @@ struct DemoCommand {
       Komet unreachable.
 
       """)
-    return PipelineSetup.exitCode(for: pass.status)
+    return finish(exportPass: pass, orders: orders, streams: streams)
+  }
+
+  /// Prints whether every order outcome was the one its sample is for, and returns the exit
+  /// status: the export pass's status, or a failure when an outcome differs.
+  private func finish(
+    exportPass: PassReport, orders: DemoOrderOutcome, streams: OutputStreams
+  ) -> ExitCode {
+    guard orders.mismatches.isEmpty else {
+      streams.write("\nThe sample orders did not all end as they should:\n")
+      for mismatch in orders.mismatches {
+        streams.write("  \(mismatch)\n")
+      }
+      streams.writeError(
+        "komet-dwf: \(orders.mismatches.count) order outcome(s) of the demo differ from its"
+          + " samples; see the list on standard output and the log above.\n")
+      return .failure
+    }
+    streams.write("\nEvery sample order ended as it should.\n")
+    return PipelineSetup.exitCode(for: exportPass.status)
   }
 
   // MARK: Steps
@@ -193,14 +218,15 @@ struct DemoCommand {
           "user": "state/sandbox/user.token"
         }
       },
-      "inventory": { "source": "ecommerce" }
+      "inventory": { "source": "ecommerce" },
+      "orders": { "defaultCarrierId": "3101" }
     }
 
     """
   }
 
   /// Runs one pass of the pipeline under the workspace lock and returns its report.
-  private func runPass(
+  func runPass(
     _ workspace: Workspace, environment: [String: String], streams: OutputStreams
   ) -> PassReport {
     var failed = PassReport()
