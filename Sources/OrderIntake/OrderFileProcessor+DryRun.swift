@@ -24,7 +24,8 @@ extension OrderFileProcessor {
   /// `inbox/dwf/`. A content taken before is neither validated nor written again by this
   /// processor, so each content's requests are written once per process.
   func dryRun(path: String, sha256: String) -> OrderFileDecision {
-    let reason = "dry run: the file was validated and its requests written; it stays in inbox/dwf/"
+    let reason =
+      "dry run: the file was validated and its requests written, and it stays in inbox/dwf/"
     guard dryRunFiles.insert(sha256).inserted else { return .wait(reason: reason) }
 
     let file: OrderFile
@@ -63,7 +64,7 @@ extension OrderFileProcessor {
 
   /// Writes the requests of one validated order, as the receipt and the placement would make
   /// them. An order number the journal already holds writes none, because its receipt would
-  /// be a duplicate or a conflict; a cancellation writes the deletes of its web orders.
+  /// be a duplicate or a conflict. A cancellation writes the deletes of its web orders.
   private func writeDryRunRequests(
     for validation: OrderValidation, sourceFile: String, inventory: [InventoryItem],
     path: String
