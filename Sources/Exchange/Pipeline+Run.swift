@@ -81,11 +81,15 @@ extension Pipeline {
     var nextOrderPass = clock.now
     let baseInterval = Duration.seconds(settings.inventoryIntervalMinutes.value * 60)
 
+    // The order files that wait in inbox/dwf/, taken again after a cycle writes a drop.
+    var waitingOrderFiles: Set<String> = []
+
     for await event in events {
       guard !stop.isRequested else { return }
       switch event {
       case .watch(let watchEvent):
-        let isOrderFile = await handle(watchEvent, watcher: watcher, report: &report)
+        let isOrderFile = await handle(
+          watchEvent, watcher: watcher, waitingOrderFiles: &waitingOrderFiles, report: &report)
         if isOrderFile, !stop.isRequested, stages.orders != nil {
           nextOrderPass = await placeOrders(clock: clock, report: &report)
         }
@@ -95,8 +99,15 @@ extension Pipeline {
           nextOrderPass = await placeOrders(clock: clock, report: &report)
         }
         guard !stop.isRequested, clock.now >= nextInventory else { continue }
-        let requested = await runInventoryCycle(&report)
-        nextInventory = clock.now.advanced(by: max(baseInterval, requested ?? baseInterval))
+        let cycle = await runInventoryCycle(&report)
+        let requested = cycle?.nextInterval ?? baseInterval
+        nextInventory = clock.now.advanced(by: max(baseInterval, requested))
+        guard cycle?.hasPublished == true, !stop.isRequested else { continue }
+        let isOrderFileTaken = await retakeWaitingOrderFiles(
+          &waitingOrderFiles, report: &report)
+        if isOrderFileTaken, !stop.isRequested, stages.orders != nil {
+          nextOrderPass = await placeOrders(clock: clock, report: &report)
+        }
       case .stop:
         return
       case .watcherFinished:
@@ -123,7 +134,8 @@ extension Pipeline {
   /// Hands the event's entry to the intake stage, and returns whether it was a file taken
   /// from `inbox/dwf/`, after which the orders it held are placed.
   private func handle(
-    _ event: WatchEvent, watcher: DirectoryWatcher, report: inout PassReport
+    _ event: WatchEvent, watcher: DirectoryWatcher, waitingOrderFiles: inout Set<String>,
+    report: inout PassReport
   ) async -> Bool {
     switch event {
     case .fileReady(let file) where file.name == Workspace.readmeName:
@@ -138,10 +150,16 @@ extension Pipeline {
       if case .retryLater = outcome {
         watcher.retryLater(path: file.path)
       }
-      let isOrderFolder = file.folder == Self.withoutSlash(workspace.dwfInbox.path)
+      let isOrderFolder = isOrderFolder(file.folder)
       switch outcome {
-      case .processed, .failed: return isOrderFolder
-      default: return false
+      case .processed, .failed:
+        if isOrderFolder { waitingOrderFiles.remove(file.name) }
+        return isOrderFolder
+      case .waiting:
+        if isOrderFolder { waitingOrderFiles.insert(file.name) }
+        return false
+      default:
+        return false
       }
     case .nonRegularFile(let folder, let name, let kind):
       let entry = InboxEntry(folder: folder, name: name, type: .nonRegular(kind))

@@ -36,20 +36,22 @@ package struct Pipeline: Sendable {
   }
 
   /// Runs one pass: takes every pending inbox entry, carries out the queued change requests,
-  /// places the journaled orders, then runs one inventory cycle. A stop request ends the pass
-  /// after the step in progress.
+  /// places the journaled orders, then runs one inventory cycle. When that cycle writes a drop,
+  /// the order files that waited in this pass are taken again and their orders placed, so an
+  /// order file that came before the first drop goes through in the same pass. A stop request
+  /// ends the pass after the step in progress.
   package func runOnce() async -> PassReport {
     var report = PassReport()
     guard let queue = openQueue(&report) else { return report }
     defer { queue.database.close() }
 
-    await takePendingEntries(&report)
+    var waitingOrderFiles = await takePendingEntries(&report)
     await carryOutChangeRequests(queue, report: &report)
     if !stop.isRequested, stages.orders != nil {
       await runOrderPass(&report)
     }
-    if !stop.isRequested {
-      _ = await runInventoryCycle(&report)
+    if !stop.isRequested, await runInventoryCycle(&report)?.hasPublished == true {
+      await placeWaitingOrderFiles(&waitingOrderFiles, report: &report)
     }
     logger.info(
       "Pass finished",
@@ -90,10 +92,12 @@ package struct Pipeline: Sendable {
     return queue
   }
 
-  private func takePendingEntries(_ report: inout PassReport) async {
+  /// Takes every pending inbox entry and returns the names of the order files that wait in
+  /// `inbox/dwf/`.
+  private func takePendingEntries(_ report: inout PassReport) async -> Set<String> {
     guard let intake = stages.intake else {
       logger.notice("No intake stage in this build, so inbox files stay in place")
-      return
+      return []
     }
     let entries: [InboxEntry]
     do {
@@ -101,16 +105,23 @@ package struct Pipeline: Sendable {
     } catch {
       logger.error("Inbox not listed", ["error": String(describing: error)])
       report.record(.internalFailure)
-      return
+      return []
     }
     var incomplete: [InboxEntry] = []
+    var waitingOrderFiles: Set<String> = []
     for entry in entries {
-      guard !stop.isRequested else { return }
-      if case .retryLater = await take(entry, with: intake, report: &report) {
+      guard !stop.isRequested else { return waitingOrderFiles }
+      switch await take(entry, with: intake, report: &report) {
+      case .retryLater?:
         incomplete.append(entry)
+      case .waiting? where isOrderFolder(entry.folder):
+        waitingOrderFiles.insert(entry.name)
+      default:
+        break
       }
     }
     await retakeIncomplete(incomplete, with: intake, report: &report)
+    return waitingOrderFiles
   }
 
   /// The maximum number of `retakeIncomplete` rounds. It is above the intake's own attempt limit,
@@ -232,8 +243,9 @@ package struct Pipeline: Sendable {
     }
   }
 
-  /// Runs one inventory cycle and returns the longer interval the stage requested, if any.
-  func runInventoryCycle(_ report: inout PassReport) async -> Duration? {
+  /// Runs one inventory cycle and returns its outcome, or nil when there is no inventory stage
+  /// or the stage threw.
+  func runInventoryCycle(_ report: inout PassReport) async -> InventoryCycleOutcome? {
     guard let inventory = stages.inventory else {
       logger.notice("No inventory stage in this build, so no drop is written")
       return nil
@@ -249,7 +261,7 @@ package struct Pipeline: Sendable {
     report.inventoryCycles += 1
     report.record(outcome.status)
     log(outcome)
-    return outcome.nextInterval
+    return outcome
   }
 
   func metadata(for request: ChangeRequest) -> LogMetadata {

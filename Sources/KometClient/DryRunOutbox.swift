@@ -33,9 +33,10 @@ struct DryRunOutbox {
     return KometID(dryRunSequence: nextPlaceholder)
   }
 
-  /// Writes `request` and returns the file's path.
+  /// Writes `request` and returns the file's path. `body`, when given, is written in place of
+  /// the request's body.
   mutating func write(
-    _ request: KometHTTPRequest, requestID: UUID, at date: Date = Date()
+    _ request: KometHTTPRequest, body: JSONValue? = nil, requestID: UUID, at date: Date = Date()
   ) throws(KometClientError) -> String {
     let sequence = nextSequence
     nextSequence += 1
@@ -44,7 +45,8 @@ struct DryRunOutbox {
     let target = folder.appendingPathComponent(name)
     let temporary = folder.appendingPathComponent("." + name + ".tmp")
 
-    let bytes = JSONWriter.data(for: Self.document(request, sequence, requestID, date))
+    let document = Self.document(request, body ?? request.body, sequence, requestID, date)
+    let bytes = JSONWriter.data(for: document)
     do {
       try bytes.write(to: temporary)
       let handle = try FileHandle(forWritingTo: temporary)
@@ -64,7 +66,8 @@ struct DryRunOutbox {
 
   /// Returns the file's content: the request as it would be sent, with the token masked.
   private static func document(
-    _ request: KometHTTPRequest, _ sequence: Int, _ requestID: UUID, _ date: Date
+    _ request: KometHTTPRequest, _ body: JSONValue?, _ sequence: Int, _ requestID: UUID,
+    _ date: Date
   ) -> JSONValue {
     let headers = request.headers.map {
       JSONValue.object([
@@ -93,7 +96,7 @@ struct DryRunOutbox {
           JSONMember("masked", .string(request.token.masked)),
         ])),
     ]
-    if let body = request.body {
+    if let body {
       members.append(JSONMember("body", placeholdersAsStrings(body)))
     }
     return .object(members)

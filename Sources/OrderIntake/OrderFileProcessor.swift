@@ -34,11 +34,15 @@ package final class OrderFileProcessor: OrderFileHandler {
   var notedNoSnapshot = false
   /// The SHA-256 of each file a dry run validated, so a pass does not repeat its work.
   var dryRunFiles: Set<String> = []
+  /// Writes the requests of a dry run, or nil to validate and log only.
+  let dryRunRequests: (any DryRunRequestWriting)?
 
   /// Takes a database migrated to the latest version, such as one from `StateSchema.open`.
+  /// `dryRunRequests` is used only when `settings.dryRun` is set.
   package init(
     workspace: Workspace, database: Database, settings: OrderIntakeSettings, logger: Logger,
-    clock: @escaping @Sendable () -> Date = { Date() }
+    clock: @escaping @Sendable () -> Date = { Date() },
+    dryRunRequests: (any DryRunRequestWriting)? = nil
   ) {
     self.database = database
     self.journal = OrderJournal(database: database, now: clock)
@@ -48,6 +52,7 @@ package final class OrderFileProcessor: OrderFileHandler {
     self.settings = settings
     self.logger = logger
     self.clock = clock
+    self.dryRunRequests = dryRunRequests
   }
 
   package func takeOrderFile(path: String, sha256: String) -> OrderFileDecision {

@@ -35,7 +35,9 @@ package enum ExchangeStages {
       ?? CustomerMatcher()
     let orderFiles = OrderFileProcessor(
       workspace: workspace, database: try StateSchema.open(workspace: workspace.root.path),
-      settings: orderIntakeSettings(settings, exchange), logger: logger)
+      settings: orderIntakeSettings(settings, exchange), logger: logger,
+      dryRunRequests: makeDryRunRequests(
+        workspace: workspace, settings: settings, exchange: exchange, logger: logger))
     let intake = Intake(
       workspace: workspace, database: intakeDatabase, logger: logger, matcher: matcher,
       orderFiles: orderFiles)

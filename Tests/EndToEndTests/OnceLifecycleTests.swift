@@ -94,18 +94,22 @@ struct OnceLifecycleTests {
     #expect(report.contains("truncated"))
   }
 
-  @Test func orderFileWaitsForFirstDrop() throws {
+  @Test func orderFileTakenAfterFirstDrop() throws {
     let workspace = try EndToEndWorkspace()
     try workspace.drop(samplePath("dwf-order.csv"), as: "order-1.csv", into: workspace.dwfInbox)
 
     // The intake runs before the pass's inventory cycle, so no drop exists yet to check the
-    // lines against, and the file must wait rather than have every line rejected.
+    // lines against. The file waits rather than have every line rejected, and the same pass
+    // takes it once the cycle wrote the drop.
     let first = try workspace.once()
     #expect(first.status == 0, "\(first.error)")
-    #expect(first.error.contains("File waits in place"))
-    #expect(workspace.filesDirectly(in: workspace.dwfInbox) == ["order-1.csv"])
+    let waits = try #require(first.error.range(of: "File waits in place"))
+    let retaken = try #require(
+      first.error.range(of: "Order file taken again after the inventory drop"))
+    #expect(waits.lowerBound < retaken.lowerBound)
+    #expect(workspace.filesDirectly(in: workspace.dwfInbox).isEmpty)
     #expect(workspace.failedNames.isEmpty)
-    #expect(workspace.processedNames.isEmpty)
+    #expect(workspace.processedNames == ["order-1.csv"])
   }
 
   @Test func orderFileWithoutRequiredColumnsFailsWhole() throws {
