@@ -11,8 +11,8 @@ package struct OrderIntakeSettings: Sendable, Equatable {
   package var priceTolerance: Decimal
   /// `orders.allOrNothing`.
   package var allOrNothing: Bool
-  /// `komet.dryRun`: validate only, journal nothing, write no acknowledgement and leave the
-  /// file in `inbox/dwf/`.
+  /// `komet.dryRun`: validate, write the requests to `outbox/komet/requests/` instead of
+  /// sending them, journal nothing, write no acknowledgement and leave the file in `inbox/dwf/`.
   package var dryRun: Bool
 
   package init(
