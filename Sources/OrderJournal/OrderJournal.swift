@@ -281,15 +281,18 @@ package struct OrderJournal {
 
   // MARK: web-order.delete
 
-  /// Journals that the group's web order was deleted with `web-order.delete`.
-  package func recordWebOrderDeleted(group id: Int64) throws {
+  /// Journals that the group's web order was deleted with `web-order.delete`. `note` records
+  /// why it counts as deleted when Komet refused the call, such as an earlier delete whose
+  /// answer was lost.
+  package func recordWebOrderDeleted(group id: Int64, note: String? = nil) throws {
     try database.transaction {
       let group = try groupOrThrow(id)
       try execute(
         "UPDATE journal_groups SET state = 'deleted' WHERE id = :id", [":id": .integer(id)])
+      let outcome = "deleted \(group.webOrderId ?? "")" + (note.map { " (\($0))" } ?? "")
       try logStep(
         group.orderNumber, group: id, method: "web-order.delete", phase: "after",
-        outcome: "deleted \(group.webOrderId ?? "")")
+        outcome: outcome)
       try touch(group.orderNumber)
     }
   }

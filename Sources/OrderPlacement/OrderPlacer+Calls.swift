@@ -279,16 +279,25 @@ extension OrderPlacer {
       _ = try await client.deleteWebOrder(request)
     } catch {
       CrashPoint.reach("placer.delete.after-call")
-      // NOTE: the journal has no step before a delete, so a delete whose outcome was unknown
-      // is sent again by the next pass, and Komet may then reject it as already cancelled.
       values["error"] = error.description
-      logger.error("Web order delete failed", values)
       if case .quotaExhausted = error { return Self.quotaStop }
       let reason = "web-order.delete of \(webOrderId) failed: \(error.description)"
-      if case .notSent = CallFailure(error) {
+      switch CallFailure(error) {
+      case .rejected(let refusal):
+        // A delete is sent again after a lost answer, and Komet refuses to cancel a web order
+        // twice. The web order holds no line of ours either way, so it is journaled as deleted
+        // with Komet's answer, and the grower's report keeps the web order ID.
+        try journal.recordWebOrderDeleted(group: group.id, note: "Komet answered: \(refusal)")
+        CrashPoint.reach("placer.delete.after-journal")
+        logger.warning("Web order delete refused by Komet, journaled as deleted", values)
+        return nil
+      case .notSent:
+        logger.error("Web order delete failed", values)
         return PlacementStop(.kometUnreachable, reason: reason)
+      case .unknown, .quotaExhausted:
+        logger.error("Web order delete failed", values)
+        return PlacementStop(.callFailed, reason: reason)
       }
-      return PlacementStop(.callFailed, reason: reason)
     }
     CrashPoint.reach("placer.delete.after-call")
 

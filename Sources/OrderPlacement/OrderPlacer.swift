@@ -105,10 +105,10 @@ package struct OrderPlacer {
     carriers = CarrierDirectory()
   }
 
-  /// Places every journaled order in the order received, and stops at the first order whose
-  /// pass stops, because a used-up quota or an unreachable Komet stops the others too. When
-  /// the quota stopped the pass, the unsent lines of the later orders become `waiting` too.
-  /// Returns each order's result, up to and including the one that stopped.
+  /// Places every journaled order that needs a call, in the order received. An unreachable
+  /// Komet stops the pass at that order. A used-up quota stops the calls too, and the unsent
+  /// lines of the later orders become `waiting`. A call that keeps failing stops only its own
+  /// order. Returns the result of each order worked on.
   ///
   /// Each call is a new pass, so `carrier.list` is read again at most once.
   @discardableResult
@@ -127,8 +127,16 @@ package struct OrderPlacer {
       let result = try await work(on: orderNumber)
       results[orderNumber] = result
       guard case .stopped(let stop) = result else { continue }
-      guard stop.cause == .quotaExhausted else { break }
-      quotaStop = stop
+      switch stop.cause {
+      case .quotaExhausted:
+        quotaStop = stop
+      case .kometUnreachable:
+        return results
+      case .callFailed:
+        // A call that keeps failing for one order says nothing about the next order, so the
+        // pass goes on and the next pass tries this order again.
+        continue
+      }
     }
     return results
   }
