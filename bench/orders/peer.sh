@@ -5,11 +5,11 @@
 #
 # Usage: bash bench/orders/peer.sh BASE_URL TOKEN_FILE PLAN.tsv
 #
-# BASE_URL is the sandbox's API URL, such as http://127.0.0.1:40123/api/. TOKEN_FILE holds
-# the token that komet-dwf sends for web orders. PLAN.tsv comes from bench/orders/generate.py.
-# The token goes to curl in a header file of mode 0600, never on a command line. The peer
-# checks each response for Komet status 1 and stops at the first that lacks it, because a
-# real client must not add lines to a web order it failed to create.
+# BASE_URL is the sandbox's API URL, such as http://127.0.0.1:40123/api/. TOKEN_FILE contains
+# the token that komet-dwf sends for web orders (the Customer token). PLAN.tsv comes from
+# bench/orders/generate.py. The token goes to curl in a header file of mode 0600, never on a
+# command line. The peer checks each response for Komet status 1 and stops at the first that
+# lacks it, because a real client must not add lines to a web order it failed to create.
 set -euo pipefail
 base_url="$1"
 token_file="$2"
@@ -45,7 +45,7 @@ while IFS=$'\t' read -r order origin ship_date location rest; do
   IFS=$'\t' read -r -a items <<<"$rest"
   for item in "${items[@]}"; do
     IFS=: read -r inventory_id _ quantity price <<<"$item"
-    # The keys in komet-dwf's order (sorted), the inventory ID as a string as it sends it.
+    # The keys come sorted and the inventory ID as a JSON string, as komet-dwf sends them.
     body="{\"carrierId\":$carrier_id,\"companyLocationId\":$location"
     body+=",\"customerId\":$customer_id,\"date\":\"$ship_date\""
     body+=",\"inventoryIds\":\"$inventory_id\",\"inventoryOrigin\":$origin_code"

@@ -34,7 +34,7 @@ trap cleanup EXIT
 python3 bench/orders/generate.py "$work/inventory.json" "$work/data" --orders "$orders" \
   --lines "$lines" --orders-per-file "$per_file" >/dev/null
 
-# Starts a fresh sandbox for one side; sets sandbox_pid and url.
+# Starts a fresh sandbox for one side and sets sandbox_pid and url.
 start_sandbox() {
   local folder="$1"
   "$bin/order-bench-sandbox" --port 0 --daily-limit "$daily_limit" \
@@ -88,8 +88,8 @@ run_komet() {
   "inventory": { "source": "ecommerce", "futureDays": 35 }
 }
 JSON
-  # futureDays reaches the sandbox's last future lines, 28 days out, so the drop holds every
-  # line the orders name. The first pass writes the inventory drop that the orders are checked against.
+  # futureDays reaches the sandbox's last future lines, 28 days out, so the drop contains every
+  # line the orders name. The first pass writes the drop that the orders are checked against.
   env -u KOMET_API_URL /usr/bin/time -f "%e %M" -o "$folder/drop.time" \
     "$bin/komet-dwf" once --workspace "$folder/workspace" 2>"$folder/drop.log" || {
     echo "the drop pass failed: $(tail -5 "$folder/drop.log")" >&2; exit 1; }
