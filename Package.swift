@@ -7,6 +7,7 @@ let package = Package(
     .executable(name: "komet-dwf", targets: ["komet-dwf"]),
     .executable(name: "reader-bench", targets: ["ReaderBenchmark"]),
     .executable(name: "drop-bench", targets: ["DropBenchmark"]),
+    .executable(name: "order-bench-sandbox", targets: ["OrderBenchmarkSandbox"]),
   ],
   targets: [
     .systemLibrary(
@@ -97,6 +98,9 @@ let package = Package(
     .executableTarget(
       name: "DropBenchmark", dependencies: ["InventoryFeed", "Inventory", "Workspace"],
       path: "bench/DropBenchmark"),
+    .executableTarget(
+      name: "OrderBenchmarkSandbox", dependencies: ["KometSandbox"],
+      path: "bench/orders/Sandbox"),
     .executableTarget(
       name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),
     .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "CLibCrypto", "CZlib"]),
