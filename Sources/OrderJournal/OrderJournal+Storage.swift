@@ -117,17 +117,18 @@ extension OrderJournal {
     text.flatMap { Decimal(string: $0, locale: Locale(identifier: "en_US_POSIX")) }
   }
 
-  /// Formats a time in UTC with milliseconds, as the other tables write times.
+  /// The journal's time format: UTC with milliseconds, as the other tables write times. A
+  /// format style is a value, so one is shared instead of a formatter made per time read,
+  /// which cost most of a placement pass over a large journal.
+  private static let timeStyle = Date.ISO8601FormatStyle(
+    includingFractionalSeconds: true, timeZone: TimeZone(identifier: "UTC")!)
+
+  /// Formats a time in UTC with milliseconds.
   static func timeText(_ date: Date) -> String {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    formatter.timeZone = TimeZone(identifier: "UTC")
-    return formatter.string(from: date)
+    date.formatted(timeStyle)
   }
 
   static func date(from text: String?) -> Date? {
-    let formatter = ISO8601DateFormatter()
-    formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-    return text.flatMap { formatter.date(from: $0) }
+    text.flatMap { try? timeStyle.parse($0) }
   }
 }

@@ -267,3 +267,17 @@ struct OrdersNeedingCallsTests {
     #expect(try journal.ordersNeedingCalls(includingCheckout: true) == ["A", "B", "C"])
   }
 }
+
+@Suite("Journal times")
+struct JournalTimeTests {
+  @Test func timeTextKeepsMilliseconds() throws {
+    let date = Date(timeIntervalSince1970: 1_780_000_000.25)
+
+    let text = OrderJournal.timeText(date)
+
+    #expect(text == "2026-05-28T20:26:40.250Z")
+    let parsed = try #require(OrderJournal.date(from: text))
+    #expect(abs(parsed.timeIntervalSince(date)) < 0.001)
+    #expect(OrderJournal.date(from: "not a time") == nil)
+  }
+}
