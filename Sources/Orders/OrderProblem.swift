@@ -67,8 +67,9 @@ package struct OrderProblem: Sendable, Equatable, CustomStringConvertible {
     case rejectedLinesWithAllOrNothing(lineNumbers: [String])
   }
 
-  /// The message: the position, then the field by its CSV header or, at a JSON path, its JSON
-  /// key, then the value as written, escaped and cut by `ValuePreview`.
+  /// The message: the position, then the field by its CSV header, or by its JSON key when the
+  /// position is that key's JSON path, then the value as written, escaped and cut by
+  /// `ValuePreview`.
   package var description: String {
     let subject = field.map { "\(name(of: $0)) " } ?? ""
     let shown = value.map(Self.quoted) ?? ""
@@ -77,7 +78,9 @@ package struct OrderProblem: Sendable, Equatable, CustomStringConvertible {
 
   private func name(of field: OrderField) -> String {
     if field == .formatVersion { return "format version" }
-    if case .jsonPath = position { return field.jsonKey }
+    if case .jsonPath(let path) = position, path.hasSuffix("." + field.jsonKey) {
+      return field.jsonKey
+    }
     return field.csvHeader
   }
 

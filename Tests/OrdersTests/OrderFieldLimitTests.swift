@@ -4,8 +4,8 @@ import Testing
 
 @testable import Orders
 
-/// The checks that keep a value the journal or a message cannot take out of the journal and
-/// out of messages: line numbers, control characters, long values and file size in lines.
+/// Checks on values that the journal cannot store or a message must not show whole: line
+/// numbers, control characters, long values, and the lines and orders of one file.
 struct OrderFieldLimitTests {
   private func validate(
     _ rows: String, with validator: OrderValidator = validator()
