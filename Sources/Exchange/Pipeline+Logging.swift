@@ -45,6 +45,11 @@ extension Pipeline {
     case .unchanged(let sequence):
       values["inventory.sequence"] = String(sequence)
       logger.info("Inventory unchanged, latest.json refreshed", values)
+    case .kometUnreachable(let reason) where Self.isQuotaExhaustion(reason):
+      values["reason"] = reason
+      logger.warning(
+        "Inventory not read, because the daily Komet quota is used up; previous drop kept",
+        values)
     case .kometUnreachable(let reason):
       values["error"] = reason
       logger.warning("Inventory not read, because Komet is unreachable; previous drop kept", values)
@@ -55,5 +60,14 @@ extension Pipeline {
       values["error"] = reason
       logger.error("Inventory not read, because the configuration is unusable", values)
     }
+  }
+
+  /// Tells whether an inventory failure's reason is the quota ledger's rejection of a request,
+  /// which the inventory outcome reports as Komet unreachable.
+  ///
+  /// NOTE: this matches the text of `KometClientError.quotaExhausted`, because the outcome
+  /// carries no separate case for quota; a reworded message falls back to "unreachable".
+  static func isQuotaExhaustion(_ reason: String) -> Bool {
+    reason.contains("daily Komet allowance is used up")
   }
 }

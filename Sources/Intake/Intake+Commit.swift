@@ -161,7 +161,7 @@ extension Intake {
       action: "Set komet.dwfCustomerId in komet-dwf.json to the DWF customer's ID, which"
         + " overrides the export. To find the ID, run `komet-dwf ids --customer NAME FILE`"
         + " with DWF's exact customer name, code or ID.")
-    return moveToFailed(path: path, report: report, reason: problem.problem)
+    return moveToFailed(path: path, area: .grower, report: report, reason: problem.problem)
   }
 
   /// Logs the rows a customers or locations export skipped or kept with a doubtful ID.

@@ -8,7 +8,7 @@ extension Intake {
       fileName: Self.fileName(of: path), sheet: problem.sheet, row: problem.row,
       column: problem.column, value: problem.value, problem: problem.problem,
       expected: Self.expected(in: area), action: Self.action(for: problem, in: area))
-    return moveToFailed(path: path, report: report, reason: problem.problem)
+    return moveToFailed(path: path, area: area, report: report, reason: problem.problem)
   }
 
   /// Moves a file of a kind that the other inbox folder takes to `inbox/failed/`.
@@ -32,12 +32,29 @@ extension Intake {
     let report = FailureReport(
       fileName: Self.fileName(of: path), problem: problem, expected: Self.expected(in: area),
       action: action)
-    return moveToFailed(path: path, report: report, reason: problem)
+    return moveToFailed(path: path, area: area, report: report, reason: problem)
   }
 
   /// Writes the error file and moves the input beside it, or leaves the input in place when
-  /// either step fails.
-  func moveToFailed(path: String, report: FailureReport, reason: String) -> IntakeOutcome {
+  /// either step fails. A file from `inbox/dwf/` first gets `FILE.rejected.json` in
+  /// `outbox/dwf/acks/`, because DWF cannot read `inbox/failed/`.
+  func moveToFailed(path: String, area: IntakeArea, report: FailureReport, reason: String)
+    -> IntakeOutcome
+  {
+    if area == .dwf {
+      do {
+        let url = try DWFFileRejection(report: report, at: clock()).write(in: workspace)
+        logger.debug(
+          "Rejection for DWF written", ["file.path": path, "rejection.path": url.path])
+      } catch {
+        logger.error(
+          "FILE.rejected.json not written, the file stays in inbox/dwf/",
+          ["file.path": path, "error": "\(error)", "file.problem": reason])
+        return .notTaken(
+          path: path,
+          reason: "the rejection for DWF could not be written (\(error)) after: \(reason)")
+      }
+    }
     do {
       let moved = try mover.moveToFailed(path, report: report)
       logger.debug(
@@ -69,8 +86,9 @@ extension Intake {
   private static func action(for problem: ContentProblem, in area: IntakeArea) -> String {
     switch (area, problem.recognisedKind) {
     case (.dwf, _):
-      return "Ask DWF to upload a corrected file to inbox/dwf/. DWF's account cannot read"
-        + " inbox/failed/, so send DWF the problem above."
+      return "DWF received the problem above in outbox/dwf/acks/FILE.rejected.json, because"
+        + " DWF's account cannot read inbox/failed/. Nothing in the file was placed; DWF uploads"
+        + " a corrected file to inbox/dwf/."
     case (.grower, .some):
       return "Correct what is listed above in Komet or in the file, and drop the whole file"
         + " into inbox/ again. Nothing from this file was stored."

@@ -132,7 +132,7 @@ package final class Intake {
     let report = FailureReport(
       fileName: Self.fileName(of: path), problem: problem, expected: Self.expected(in: area),
       action: "Copy the file itself, not a link to it, into \(area.folderName).")
-    return moveToFailed(path: path, report: report, reason: problem)
+    return moveToFailed(path: path, area: area, report: report, reason: problem)
   }
 
   // MARK: Steps
@@ -223,7 +223,7 @@ package final class Intake {
       fileName: Self.fileName(of: path), problem: problem.problem,
       expected: Self.expected(in: area),
       action: "Copy or upload the whole file again into \(area.folderName).")
-    return moveToFailed(path: path, report: report, reason: problem.problem)
+    return moveToFailed(path: path, area: area, report: report, reason: problem.problem)
   }
 
   /// Hands an order file to the order-file handler, or leaves it waiting when there is none

@@ -47,16 +47,32 @@ package struct OrderReportWriter: Sendable {
   /// Rewrites `orders.csv` (one row per journaled order) and `review.csv` (every line in
   /// review) from `journal`, and returns their URLs. The placement stage calls it once per
   /// pass.
+  ///
+  /// It first writes the report of each journaled order that has none yet, such as an order
+  /// rejected whole at intake, which the placement stage never reaches, so every `report`
+  /// that `orders.csv` names exists.
   @discardableResult
   package func writeIndex(_ journal: OrderJournal) throws -> [URL] {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let snapshots = try journal.snapshots()
+    for snapshot in snapshots where try !hasReport(snapshot) {
+      try write(snapshot)
+    }
 
     let indexURL = folder.appendingPathComponent("orders.csv")
     try writer.write(try ReportIndex.ordersCSV(snapshots, fees: fees), to: indexURL)
     let reviewURL = folder.appendingPathComponent("review.csv")
     try writer.write(ReportIndex.reviewCSV(snapshots), to: reviewURL)
     return [indexURL, reviewURL]
+  }
+
+  /// Tells whether both report files of `snapshot` exist.
+  private func hasReport(_ snapshot: OrderSnapshot) throws -> Bool {
+    let stem = try AcknowledgementWriter.fileStem(orderNumber: snapshot.orderNumber)
+    return ["json", "txt"].allSatisfy { suffix in
+      let url = ordersFolder.appendingPathComponent("\(stem).\(suffix)")
+      return FileManager.default.fileExists(atPath: url.path)
+    }
   }
 
   static func encode(_ report: OrderReport) throws -> Data {

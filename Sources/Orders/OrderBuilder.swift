@@ -33,11 +33,13 @@ enum OrderBuilder {
       buildLine(line, positionInOrder: offset + 1)
     }
 
-    return DWFOrder(
+    var order = DWFOrder(
       orderNumber: raw.orderNumber, action: action, shipDate: shipDate, carrier: carrier,
       shipToId: raw.fields[.shipToId]?.text, locationId: raw.fields[.locationId]?.text,
       customerPO: raw.fields[.customerPO]?.text, lines: lines, position: raw.position,
       fieldProblems: problems, digest: try OrderDigest.digest(of: raw))
+    order.cells = raw.fields
+    return order
   }
 
   private static func buildLine(_ raw: RawLine, positionInOrder: Int) -> DWFOrderLine {
@@ -45,8 +47,18 @@ enum OrderBuilder {
 
     var lineNumber: Int? = positionInOrder
     if let cell = raw.fields[.lineNumber] {
+      // A number the journal cannot store, such as 0 or one of 20 digits, leaves the line
+      // without a number, so the order is rejected before it reaches the journal.
+      let range = 1...OrderValidator.maximumLineNumber
+      let outOfRange = OrderProblem.Reason.outOfRange(minimum: 1, maximum: range.upperBound)
       lineNumber = wholeNumber(cell.text)
-      if lineNumber == nil { problems.append(problem(cell, .lineNumber, .notWholeNumber)) }
+      if let number = lineNumber, !range.contains(number) {
+        problems.append(problem(cell, .lineNumber, outOfRange))
+        lineNumber = nil
+      } else if lineNumber == nil {
+        let reason = isSignedDigits(cell.text) ? outOfRange : .notWholeNumber
+        problems.append(problem(cell, .lineNumber, reason))
+      }
     }
 
     var origin: InventoryOrigin?
@@ -67,11 +79,13 @@ enum OrderBuilder {
       if unitPrice == nil { problems.append(problem(cell, .unitPrice, .notDecimal)) }
     }
 
-    return DWFOrderLine(
+    var line = DWFOrderLine(
       lineNumber: lineNumber, positionInOrder: positionInOrder,
       inventoryId: raw.fields[.inventoryId]?.text, origin: origin, quantity: quantity,
       unitPrice: unitPrice, markCode: raw.fields[.markCode]?.text, position: raw.position,
       fieldProblems: problems)
+    line.cells = raw.fields
+    return line
   }
 
   private static func problem(
@@ -83,9 +97,13 @@ enum OrderBuilder {
   /// Reads an optionally signed run of ASCII digits, so that `-2` reaches the validator as a
   /// number that is not positive, while `2.0`, `2 boxes` and `1e3` are not whole numbers.
   static func wholeNumber(_ text: String) -> Int? {
+    isSignedDigits(text) ? Int(text) : nil
+  }
+
+  /// Tells whether `text` is an optional sign and one or more ASCII digits, of any length.
+  private static func isSignedDigits(_ text: String) -> Bool {
     let digits = text.first == "-" || text.first == "+" ? text.dropFirst() : text[...]
-    guard !digits.isEmpty, digits.utf8.allSatisfy(isDigit) else { return nil }
-    return Int(text)
+    return !digits.isEmpty && digits.utf8.allSatisfy(isDigit)
   }
 
   /// Reads a decimal number written with ASCII digits and an optional point and minus sign,

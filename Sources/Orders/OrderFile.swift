@@ -50,6 +50,9 @@ package struct DWFOrder: Sendable, Equatable {
   package var fieldProblems: [OrderProblem]
   /// The SHA-256 of the order's canonical form, in lowercase hex (`OrderDigest`).
   package var digest: String
+  /// The order-level fields as the file wrote them, with their cells or JSON keys, so
+  /// messages show the text as written; empty for an order not read from a file.
+  var cells: [OrderField: RawCell] = [:]
 
   package init(
     orderNumber: String, action: OrderAction?, shipDate: OrderDate?,
@@ -74,7 +77,8 @@ package struct DWFOrder: Sendable, Equatable {
 /// One line of an order: an inventory line, a number of boxes and the price DWF expects.
 package struct DWFOrderLine: Sendable, Equatable {
   /// The `line_number` given, or the line's 1-based position in its order when it is blank.
-  /// Nil only when the text given is not a whole number.
+  /// Nil when the text given is not a whole number or is outside 1 to
+  /// `OrderValidator.maximumLineNumber`, which the journal could not store.
   package var lineNumber: Int?
   /// The line's 1-based position among the lines of its order.
   package var positionInOrder: Int
@@ -89,6 +93,9 @@ package struct DWFOrderLine: Sendable, Equatable {
   package var position: SourcePosition
   /// The fields of the line that could not be read as their type.
   package var fieldProblems: [OrderProblem]
+  /// The line's fields as the file wrote them, with their cells or JSON keys; empty for a
+  /// line not read from a file.
+  var cells: [OrderField: RawCell] = [:]
 
   package init(
     lineNumber: Int?, positionInOrder: Int, inventoryId: String?, origin: InventoryOrigin?,

@@ -27,6 +27,7 @@ extension OrderFileParser {
     var orders: [String: RawOrder] = [:]
     var orderNumbers: [String] = []
     var firstCells: [String: [OrderField: RawCell]] = [:]
+    var dataRows = 0
 
     do {
       try document.readRows(sheetAt: 0) { row in
@@ -40,6 +41,8 @@ extension OrderFileParser {
           return
         }
 
+        dataRows += 1
+        guard dataRows <= maximumLines else { throw LimitExceeded.lines }
         let fields = readFields(cells, row: row.number, columns: known, into: &fileProblems)
         guard let number = fields[.orderNumber]?.text else {
           fileProblems.append(
@@ -48,6 +51,7 @@ extension OrderFileParser {
           return
         }
         if orders[number] == nil {
+          guard orderNumbers.count < maximumOrders else { throw LimitExceeded.orders }
           orders[number] = RawOrder(orderNumber: number, position: .csvRow(row.number))
           orderNumbers.append(number)
         }
@@ -55,6 +59,10 @@ extension OrderFileParser {
           fields, row: row.number, to: &orders[number]!,
           first: &firstCells[number, default: [:]])
       }
+    } catch LimitExceeded.lines {
+      throw failure(path, .tooManyLines(maximum: maximumLines))
+    } catch LimitExceeded.orders {
+      throw failure(path, .tooManyOrders(maximum: maximumOrders))
     } catch {
       throw failure(path, .unreadable(String(describing: error)))
     }
@@ -68,6 +76,12 @@ extension OrderFileParser {
     }
     let built = try orderNumbers.map { try OrderBuilder.build(orders[$0]!) }
     return OrderFile(formatVersion: formatVersion, orders: built)
+  }
+
+  /// Stops reading rows once a file passes `maximumLines` or `maximumOrders`.
+  private enum LimitExceeded: Error {
+    case lines
+    case orders
   }
 
   private static func text(_ value: CellValue) -> String {

@@ -60,11 +60,34 @@ extension OrderFileParser {
       problems.append(wrongType(value, at: "orders", expected: "an array of orders"))
       return
     }
+    if let problem = limitProblem(elements) {
+      problems.append(problem)
+      return
+    }
     for (index, element) in elements.enumerated() {
       if let order = readOrder(element, at: "orders[\(index)]", problems: &problems) {
         orders.append(order)
       }
     }
+  }
+
+  /// Returns the problem of an `orders` array past `maximumOrders`, or with more than
+  /// `maximumLines` line objects in all, before any of it is read.
+  private static func limitProblem(_ elements: [JSONValue]) -> OrderProblem? {
+    guard elements.count <= maximumOrders else {
+      return OrderProblem(at: .jsonPath("orders"), reason: .tooManyOrders(maximum: maximumOrders))
+    }
+    var lineCount = 0
+    for element in elements {
+      guard case .object(let members) = element else { continue }
+      for member in members where member.key == "lines" {
+        if case .array(let lines) = member.value { lineCount += lines.count }
+      }
+    }
+    guard lineCount <= maximumLines else {
+      return OrderProblem(at: .jsonPath("orders"), reason: .tooManyLines(maximum: maximumLines))
+    }
+    return nil
   }
 
   private static func readOrder(

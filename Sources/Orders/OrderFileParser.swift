@@ -5,11 +5,22 @@ import Spreadsheet
 ///
 /// The parser fails the whole file, listing every problem at once, when the file cannot be read,
 /// is neither CSV nor JSON, lacks a required column, declares a format version other than 1,
-/// or has an order without an order number (which could not be acknowledged). Problems with single fields stay with their order or line for
-/// `OrderValidator`, so one bad value does not hold back the rest of the file.
+/// has more lines or orders than the limits below, or has an order without an order number
+/// (which could not be acknowledged). Problems with single fields stay with their order or
+/// line for `OrderValidator`, so one bad value does not hold back the rest of the file.
 package enum OrderFileParser {
-  /// The largest file read, far above any order file, so a huge upload cannot exhaust memory.
+  /// The largest JSON file read, far above any order file.
+  ///
+  /// NOTE: this bounds the bytes read, not the memory used: parsing, validating and
+  /// acknowledging take many times the file's size, which `maximumLines` keeps in bounds.
   package static let maximumFileSize = 64 << 20
+
+  /// The most order lines (CSV data rows, or JSON line objects) one file may have. DWF's
+  /// orders run to tens of lines, and a file of this many takes well under a minute.
+  package static let maximumLines = 50_000
+
+  /// The most orders one file may have.
+  package static let maximumOrders = 10_000
 
   /// The format version this parser reads.
   package static let formatVersion = 1

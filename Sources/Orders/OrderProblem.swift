@@ -31,6 +31,8 @@ package struct OrderProblem: Sendable, Equatable, CustomStringConvertible {
     case wrongJSONType(expected: String)
     case unsupportedFormatVersion
     case noOrders
+    case tooManyLines(maximum: Int)
+    case tooManyOrders(maximum: Int)
 
     // Problems with a value.
     case missing
@@ -44,9 +46,12 @@ package struct OrderProblem: Sendable, Equatable, CustomStringConvertible {
     case conflictingValue(first: String, firstPosition: SourcePosition)
     case bothCarrierFields
     case notPositive
+    case outOfRange(minimum: Int, maximum: Int)
+    case controlCharacter(position: Int, scalar: UInt32)
     case priceOutOfRange
     case tooManyDecimalPlaces
-    case pastDate(today: OrderDate)
+    /// `timeZone` is the identifier of the zone `today` was taken in, if the validator knows it.
+    case pastDate(today: OrderDate, timeZone: String?)
 
     // Problems of a line or an order as a whole.
     case duplicateLineNumber(firstPosition: SourcePosition)
@@ -62,12 +67,47 @@ package struct OrderProblem: Sendable, Equatable, CustomStringConvertible {
     case rejectedLinesWithAllOrNothing(lineNumbers: [String])
   }
 
-  // NOTE: messages name a field by its CSV header (`unit_price`) in JSON files too, where the
-  // position gives the JSON path.
+  /// The message: the position, then the field by its CSV header, or by its JSON key when the
+  /// position is that key's JSON path, then the value as written, escaped and cut by
+  /// `ValuePreview`.
   package var description: String {
-    let subject = field.map { "\($0 == .formatVersion ? "format version" : $0.csvHeader) " } ?? ""
-    let shown = value.map { "\"\($0)\"" } ?? ""
+    let subject = field.map { "\(name(of: $0)) " } ?? ""
+    let shown = value.map(Self.quoted) ?? ""
     return "\(position): \(explanation(subject: subject, shown: shown))"
+  }
+
+  private func name(of field: OrderField) -> String {
+    if field == .formatVersion { return "format version" }
+    if case .jsonPath(let path) = position, path.hasSuffix("." + field.jsonKey) {
+      return field.jsonKey
+    }
+    return field.csvHeader
+  }
+
+  private static func quoted(_ text: String) -> String {
+    "\"\(ValuePreview.shown(text))\""
+  }
+
+  /// Writes a price with at least two decimal places, as prices are written in order files.
+  static func priceText(_ price: Decimal) -> String {
+    var text = "\(price)"
+    let decimals = text.split(separator: ".", omittingEmptySubsequences: false)
+    if decimals.count == 1 {
+      text += ".00"
+    } else if decimals[1].count == 1 {
+      text += "0"
+    }
+    return text
+  }
+
+  /// Tells whether `text` is written `YYYY-MM-DD`, digits and dashes, whatever the numbers.
+  private static func hasDateForm(_ text: String) -> Bool {
+    let bytes = Array(text.utf8)
+    guard bytes.count == 10 else { return false }
+    return bytes.enumerated().allSatisfy { offset, byte in
+      offset == 4 || offset == 7
+        ? byte == UInt8(ascii: "-") : (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+    }
   }
 
   private func explanation(subject: String, shown: String) -> String {
@@ -94,6 +134,12 @@ package struct OrderProblem: Sendable, Equatable, CustomStringConvertible {
       return "the format version \(shown) is not supported; use 1."
     case .noOrders:
       return "the file contains no orders."
+    case .tooManyLines(let maximum):
+      return "the file has more than \(maximum) order lines, the most one file may have; split"
+        + " it into several files."
+    case .tooManyOrders(let maximum):
+      return "the file has more than \(maximum) orders, the most one file may have; split it"
+        + " into several files."
     case .missing:
       return "the required \(subject)is missing."
     case .notWholeNumber:
@@ -102,29 +148,44 @@ package struct OrderProblem: Sendable, Equatable, CustomStringConvertible {
       return "\(subject)\(shown) is not a decimal number; write it like 2.50, with a point and"
         + " no currency sign or thousands separator."
     case .notDate:
+      if let value, Self.hasDateForm(value) {
+        return "\(subject)\(shown) is not a day of the calendar; check the month and the day."
+      }
       return "\(subject)\(shown) is not a date written YYYY-MM-DD, such as 2025-03-14."
     case .notDigits:
       return "\(subject)\(shown) is not a Komet ID; IDs are digits only."
     case .tooLong(let maximum):
-      return "\(subject)\(shown) is longer than \(maximum) characters."
+      guard let value else { return "\(subject)is longer than \(maximum) characters." }
+      return "\(subject)\(shown) has \(value.unicodeScalars.count) characters, more than the"
+        + " \(maximum) allowed."
     case .invalidOrigin:
       return "\(subject)\(shown) is not an origin; use OH (on hand) or FS (future sales)."
     case .invalidAction:
       return "\(subject)\(shown) is not an action; leave it blank to place the order, or write"
         + " cancel."
     case .conflictingValue(let first, let firstPosition):
-      return "\(subject)\(shown) differs from \"\(first)\" at \(firstPosition) for the same"
-        + " order; give every row of an order the same value, or leave the later ones blank."
+      return "\(subject)\(shown) differs from \(Self.quoted(first)) at \(firstPosition) for the"
+        + " same order; give every row of an order the same value, or leave the later ones blank."
     case .bothCarrierFields:
       return "both carrier_id and carrier_code are given; give one of them."
     case .notPositive:
       return "\(subject)\(shown) must be at least 1 box."
+    case .outOfRange(let minimum, let maximum):
+      return "\(subject)\(shown) is outside \(minimum) to \(maximum); number the lines of an"
+        + " order from 1."
+    case .controlCharacter(let position, let scalar):
+      let code = Unicode.Scalar(scalar).map(ValuePreview.escaped) ?? "U+\(scalar)"
+      return "\(subject)\(shown) contains the control character \(code) at character"
+        + " \(position); remove it, because text fields take printable characters only."
     case .priceOutOfRange:
       return "\(subject)\(shown) is outside 0 to 99999999.99, the range Komet's prices take."
     case .tooManyDecimalPlaces:
       return "\(subject)\(shown) has more than 2 decimal places."
-    case .pastDate(let today):
-      return "\(subject)\(shown) is in the past (today is \(today)); send a current ship date."
+    case .pastDate(let today, let timeZone):
+      let zone = timeZone.map { "\($0), the zone komet.quota.timeZone sets" }
+        ?? "the time zone komet.quota.timeZone sets"
+      return "\(subject)\(shown) is in the past (today is \(today) in \(zone)); send a current"
+        + " ship date."
     case .duplicateLineNumber(let firstPosition):
       return "line number \(shown) is used again in the same order (first at \(firstPosition));"
         + " give each line its own number."
@@ -150,8 +211,8 @@ package struct OrderProblem: Sendable, Equatable, CustomStringConvertible {
       return "inventory line \(shown) belongs to location \(snapshot), not to the order's"
         + " location \(order)."
     case .priceMismatch(let snapshot, let tolerance):
-      return "\(subject)\(shown) differs from the inventory price \(snapshot) by more than the"
-        + " tolerance \(tolerance); order at the current price."
+      return "\(subject)\(shown) differs from the inventory price \(Self.priceText(snapshot)) by"
+        + " more than the tolerance \(Self.priceText(tolerance)); order at the current price."
     case .rejectedLinesWithAllOrNothing(let lineNumbers):
       return "lines \(lineNumbers.joined(separator: ", ")) were rejected and"
         + " orders.allOrNothing is set, so the whole order is rejected."

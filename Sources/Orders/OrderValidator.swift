@@ -7,10 +7,14 @@ import Inventory
 /// Limits come from Komet's method pages: IDs are `integer:20`, `markCode` is `string:20`, a
 /// carrier code `string:10`, a quantity `integer:10` and a price `decimal:10,2`. The order
 /// number (50) and the customer PO (50, as `web-order.checkout`'s `customerPo`) are
-/// komet-dwf's own limits.
+/// komet-dwf's own limits. Lengths count Unicode scalars, so combining accents count too, and
+/// text fields reject control characters (below U+0020, U+007F and U+0080 to U+009F).
 package struct OrderValidator: Sendable {
   /// The day ship dates are compared with, in the grower's time zone.
   package var today: OrderDate
+  /// The time zone `today` was taken in (`komet.quota.timeZone`), named in the past-date
+  /// message; nil when the caller does not pass it.
+  package var timeZone: TimeZone?
   /// The company's location IDs; empty when they are not known.
   package var locationIds: [String]
   /// `komet.defaultLocationId`, used for an order with no `location_id`.
@@ -28,6 +32,8 @@ package struct OrderValidator: Sendable {
   package static let maximumCarrierCodeLength = 10
   package static let maximumMarkCodeLength = 20
   package static let maximumQuantity = 9_999_999_999
+  /// The largest `line_number`, komet-dwf's own limit, within the journal's 64-bit integers.
+  package static let maximumLineNumber = 9_999_999_999
   /// The largest `decimal:10,2`: ten digits, two of them after the point.
   package static let maximumPrice = Decimal(string: "99999999.99")!
 
@@ -35,9 +41,11 @@ package struct OrderValidator: Sendable {
 
   package init(
     today: OrderDate, locationIds: [String], defaultLocationId: String?,
-    inventory: [InventoryItem], priceTolerance: Decimal = 0, allOrNothing: Bool = false
+    inventory: [InventoryItem], priceTolerance: Decimal = 0, allOrNothing: Bool = false,
+    timeZone: TimeZone? = nil
   ) {
     self.today = today
+    self.timeZone = timeZone
     self.locationIds = locationIds
     self.defaultLocationId = defaultLocationId
     self.inventory = inventory
@@ -66,7 +74,7 @@ package struct OrderValidator: Sendable {
   /// Validates one order and its lines.
   package func validate(_ order: DWFOrder) -> OrderValidation {
     var problems = order.fieldProblems
-    let field = FieldCheck(position: order.position)
+    let field = FieldCheck(position: order.position, cells: order.cells)
     problems += field.text(order.orderNumber, .orderNumber, maximum: Self.maximumOrderNumberLength)
 
     if order.action == .cancel {
@@ -110,7 +118,9 @@ package struct OrderValidator: Sendable {
     if let date = order.shipDate {
       if date < today {
         problems.append(
-          field.problem(.shipDate, date.description, .pastDate(today: today)))
+          field.problem(
+            .shipDate, date.description,
+            .pastDate(today: today, timeZone: timeZone?.identifier)))
       }
     } else if !order.fieldProblems.contains(where: { $0.field == .shipDate }) {
       problems.append(field.problem(.shipDate, nil, .missing))
@@ -129,7 +139,7 @@ package struct OrderValidator: Sendable {
   }
 
   private func checkLocation(_ order: DWFOrder, resolved: String?) -> [OrderProblem] {
-    let field = FieldCheck(position: order.position)
+    let field = FieldCheck(position: order.position, cells: order.cells)
     if let given = order.locationId, !locationIds.isEmpty, !locationIds.contains(given) {
       return [field.problem(.locationId, given, .unknownLocation(known: locationIds))]
     }
@@ -140,7 +150,7 @@ package struct OrderValidator: Sendable {
   }
 
   private func checkLine(_ line: DWFOrderLine, locationId: String?) -> [OrderProblem] {
-    let field = FieldCheck(position: line.position)
+    let field = FieldCheck(position: line.position, cells: line.cells)
     var problems = line.fieldProblems
     func isMissing(_ value: Any?, _ name: OrderField) -> Bool {
       guard value == nil else { return false }
@@ -233,9 +243,11 @@ package struct OrderValidator: Sendable {
     for index in lines.indices {
       guard let number = lines[index].line.lineNumber else { continue }
       if let earlier = first[number] {
+        let cell = lines[index].line.cells[.lineNumber]
         lines[index].problems.append(
           OrderProblem(
-            at: lines[index].line.position, field: .lineNumber, value: String(number),
+            at: cell?.position ?? lines[index].line.position, field: .lineNumber,
+            value: cell?.text ?? String(number),
             reason: .duplicateLineNumber(firstPosition: earlier)))
       } else {
         first[number] = lines[index].line.position
@@ -248,14 +260,19 @@ package struct OrderValidator: Sendable {
   }
 }
 
-/// The type and length checks of single fields, positioned at the row or object checked.
+/// The type and length checks of single fields. A problem is placed at the field's own cell
+/// or JSON key and shows the text as written, when the parser recorded them, else at the row
+/// or object checked with the typed value.
 private struct FieldCheck {
   var position: SourcePosition
+  var cells: [OrderField: RawCell]
 
   func problem(
     _ field: OrderField, _ value: String?, _ reason: OrderProblem.Reason
   ) -> OrderProblem {
-    OrderProblem(at: position, field: field, value: value, reason: reason)
+    let cell = cells[field]
+    return OrderProblem(
+      at: cell?.position ?? position, field: field, value: cell?.text ?? value, reason: reason)
   }
 
   /// Checks a Komet ID: ASCII digits, at most 20 of them (`integer:20`).
@@ -264,14 +281,23 @@ private struct FieldCheck {
     guard value.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
       return [problem(field, value, .notDigits)]
     }
-    guard value.count <= OrderValidator.maximumIDLength else {
+    guard value.utf8.count <= OrderValidator.maximumIDLength else {
       return [problem(field, value, .tooLong(maximum: OrderValidator.maximumIDLength))]
     }
     return []
   }
 
+  /// Checks free text: no control character, and at most `maximum` Unicode scalars.
   func text(_ value: String?, _ field: OrderField, maximum: Int) -> [OrderProblem] {
-    guard let value, value.count > maximum else { return [] }
+    guard let value else { return [] }
+    if let control = ValuePreview.firstControl(in: value) {
+      return [
+        problem(
+          field, value,
+          .controlCharacter(position: control.position, scalar: control.scalar.value))
+      ]
+    }
+    guard value.unicodeScalars.count > maximum else { return [] }
     return [problem(field, value, .tooLong(maximum: maximum))]
   }
 }

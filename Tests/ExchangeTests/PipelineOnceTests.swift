@@ -82,6 +82,26 @@ struct PipelineOnceTests {
     #expect(inventory.cycles == 1)
   }
 
+  @Test(arguments: [
+    (
+      "the daily Komet allowance is used up (30 of 30 requests for the customer token), so the"
+        + " request was not sent. Wait until 2030-06-02T05:00:00Z.",
+      "Inventory not read, because the daily Komet quota is used up; previous drop kept"
+    ),
+    ("connection refused", "Inventory not read, because Komet is unreachable; previous drop kept"),
+  ])
+  func inventoryLogNamesQuota(reason: String, message: String) async throws {
+    let scratch = try ScratchWorkspace()
+    let logs = InMemoryLogHandler()
+    let inventory = FixedInventory(.kometUnreachable(reason: reason))
+    let (pipeline, lock) = try pipeline(scratch, inventory: inventory, logs: logs)
+    defer { lock.release() }
+
+    _ = await pipeline.runOnce()
+    let inventoryLines = logs.records.filter { $0.message.hasPrefix("Inventory not read") }
+    #expect(inventoryLines.map(\.message) == [message])
+  }
+
   @Test func queuedRequestsCarriedOut() async throws {
     let scratch = try ScratchWorkspace()
     let asker = ChangeRequests(

@@ -56,6 +56,37 @@ struct OrderReportWriterTests {
     #expect(webOrders.compactMap { $0["possibleOrphanHeader"] as? String }.count == 1)
   }
 
+  @Test func indexWritesMissingReports() throws {
+    let scratch = try ReportWorkspace()
+    try scratch.receive(
+      ReceivedOrder(
+        orderNumber: "NUM-1", shipDate: "2030-05-02", sourceFile: "num.csv",
+        lines: [
+          line(
+            1, "9001", .onHand, boxes: 1, price: "1.00", unitsPerBox: 10,
+            rejection: "row 2: the order is rejected")
+        ]))
+    try writer(scratch).writeIndex(scratch.journal)
+
+    let rows = try readCSV(scratch, "orders.csv").components(separatedBy: "\r\n")
+    let report = try #require(rows[1].components(separatedBy: ",").last)
+    let stem = try AcknowledgementWriter.fileStem(orderNumber: "NUM-1")
+    #expect(report == "orders/\(stem).txt")
+    let folder = scratch.reportsFolder.appendingPathComponent("orders")
+    #expect(scratch.names(in: folder) == ["\(stem).json", "\(stem).txt"])
+  }
+
+  @Test func indexKeepsExistingReport() throws {
+    let scratch = try ReportWorkspace()
+    let snapshot = try placeMixedOrder(scratch)
+    let urls = try writer(scratch).write(snapshot)
+    try "kept".write(to: urls[1], atomically: false, encoding: .utf8)
+
+    try writer(scratch).writeIndex(scratch.journal)
+
+    #expect(try String(contentsOf: urls[1], encoding: .utf8) == "kept")
+  }
+
   @Test func indexListsEveryOrder() throws {
     let scratch = try ReportWorkspace()
     try placeMixedOrder(scratch)

@@ -60,7 +60,7 @@ struct OrderValidatorTests {
   @Test(arguments: [
     (
       "A,,2030-05-31,,,5100001,OH,1,0.45,,",
-      OrderProblem.Reason.pastDate(today: OrderDate("2030-06-01")!)
+      OrderProblem.Reason.pastDate(today: OrderDate("2030-06-01")!, timeZone: nil)
     ),
     ("A,,,,,5100001,OH,1,0.45,,", .missing),
     ("A,,2030-06-03,31x,,5100001,OH,1,0.45,,", .notDigits),
@@ -127,8 +127,8 @@ struct OrderValidatorTests {
       "A,,2030-05-01,,,5100009,OH,1,0.45,,\nA,,,,,5100001,OH,x,0.45,,\n"
         + "B,,2030-06-03,,,5100001,OH,1,0.456,,\nB,,,,,5100005,OH,1,3.25,,\n")
     #expect(result.count == 2)
-    #expect(
-      result[0].orderProblems.map(\.reason).contains(.pastDate(today: OrderDate("2030-06-01")!)))
+    let pastDate = OrderProblem.Reason.pastDate(today: OrderDate("2030-06-01")!, timeZone: nil)
+    #expect(result[0].orderProblems.map(\.reason).contains(pastDate))
     #expect(result[0].rejectedLines.map(\.line.position) == [.csvRow(2), .csvRow(3)])
     #expect(result[1].rejectedLines.map(\.line.position) == [.csvRow(4)])
     #expect(result[1].goesAhead)
