@@ -72,7 +72,8 @@ package struct RetryHandler: ChangeRequestHandler {
     OrderValidator(
       today: OrderDate(now(), in: settings.timeZone), locationIds: try locationIds(),
       defaultLocationId: settings.defaultLocationId, inventory: try inventory(),
-      priceTolerance: settings.priceTolerance, allOrNothing: settings.allOrNothing)
+      priceTolerance: settings.priceTolerance, allOrNothing: settings.allOrNothing,
+      timeZone: settings.timeZone)
   }
 
   /// Describes what went out again and why the other lines did not. A retry that sends no

@@ -99,7 +99,8 @@ package final class OrderFileProcessor: OrderFileHandler {
     return OrderValidator(
       today: OrderDate(clock(), in: settings.timeZone), locationIds: locations,
       defaultLocationId: settings.defaultLocationId, inventory: snapshot.items,
-      priceTolerance: settings.priceTolerance, allOrNothing: settings.allOrNothing)
+      priceTolerance: settings.priceTolerance, allOrNothing: settings.allOrNothing,
+      timeZone: settings.timeZone)
   }
 
   /// Reads the latest drop, logging once while there is none.
