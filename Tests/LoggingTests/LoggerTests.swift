@@ -31,6 +31,9 @@ struct LoggerTests {
     ("two words", "k=\"two words\""),
     ("line\nbreak", "k=\"line\\nbreak\""),
     ("", "k=\"\""),
+    ("esc\u{1B}[2J", "k=\"esc\\u001B[2J\""),
+    ("tab\there", "k=\"tab\\there\""),
+    ("c1\u{85}", "k=\"c1\\u0085\""),
   ])
   func lineQuotesValues(value: String, expected: String) {
     let record = LogRecord(
