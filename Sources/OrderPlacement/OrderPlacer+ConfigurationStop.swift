@@ -18,15 +18,15 @@ extension OrderPlacer {
     guard let role else {
       return PlacementStop(
         .configurationUnusable,
-        reason: "Komet rejected the token of \(method): \(error.description) Check the"
+        reason: "\(error.description) Komet rejected the token of \(method), so check the"
           + " configured tokens. No line was rejected for it.")
     }
     let source = settings.tokenSources[role] ?? Self.tokenSetting(of: role)
     return PlacementStop(
       .configurationUnusable,
-      reason: "Komet rejected the \(role) token of \(method): \(error.description) Check"
-        + " the \(role) token (\(source)). No line was rejected for it, and a later pass"
-        + " sends the lines once Komet accepts the token.")
+      reason: "\(error.description) Komet rejected the \(role) token, so check it (\(source))."
+        + " No line was rejected for it, and a later pass sends the lines once Komet accepts"
+        + " the token.")
   }
 
   /// Returns the settings that can hold the token of `role`, as `docs/configuration.md`
