@@ -14,9 +14,18 @@ enum CallFailure: Equatable {
   /// The request never left this process or never reached Komet (refused connection, quota
   /// ledger, dry-run folder), so nothing was applied, but Komet cannot be used for now.
   case notSent(reason: String)
+  /// Komet rejected the token, or the configuration keeps the request from being built
+  /// or sent (an invalid base URL, no token for the method), so nothing was applied. The
+  /// line or group goes back to where it was, because sending it again after the fix can
+  /// succeed.
+  case configuration(KometClientError)
 
   /// Sorts a client error from a write by what Komet may have done with the request.
   init(_ error: KometClientError) {
+    if error.tokenRejectionMethod != nil {
+      self = .configuration(error)
+      return
+    }
     switch error {
     case .komet(let kometError):
       self = Self.sort(kometError)
@@ -27,13 +36,15 @@ enum CallFailure: Equatable {
       self = .unknown(reason: error.description)
     case .quotaExhausted:
       self = .quotaExhausted
-    case .transport, .insecureBaseURL, .invalidBaseURL, .quotaLedgerFailed, .dryRunWriteFailed,
-      .placeholderID:
+    case .insecureBaseURL, .invalidBaseURL:
+      self = .configuration(error)
+    case .transport, .quotaLedgerFailed, .dryRunWriteFailed, .placeholderID:
       self = .notSent(reason: error.description)
     }
   }
 
   private static func sort(_ error: KometError) -> CallFailure {
+    let wrapped = KometClientError.komet(error)
     switch error {
     case .rejected(let rejection):
       return .rejected(reason: rejection.message ?? error.description)
@@ -44,7 +55,54 @@ enum CallFailure: Equatable {
       // Only a 2xx body is decoded, so Komet applied the call but its response is unreadable.
       return .unknown(reason: error.description)
     case .invalidToken, .tokenInWrongSlot, .noTokenForMethod, .invalidBaseURL:
-      return .notSent(reason: error.description)
+      return .configuration(wrapped)
+    }
+  }
+}
+
+/// The outcome of a failed Komet read, such as `web-order-details.list` in a reconciliation.
+enum ReadFailure: Equatable {
+  /// The daily quota is used up, so the request was not sent.
+  case quotaExhausted
+  /// The read could not be made: every attempt failed in transit (connection refused or
+  /// lost, timed out), Komet responded HTTP 429 on every attempt, or the request never left
+  /// this process (quota ledger, dry-run folder). Nothing was learnt about Komet's data, so
+  /// the question stays open for a later pass.
+  case unreachable(reason: String)
+  /// Komet responded with an error: an HTTP status other than 2xx and 429 after the retries
+  /// the status allows (such as 500), `status` 0, or a 2xx body that cannot be read. Also a
+  /// request that cannot be built from the journaled values, which no later pass changes.
+  case failed(reason: String)
+  /// The token or the configuration is unusable, as for `CallFailure.configuration`.
+  case configuration(KometClientError)
+
+  /// Sorts a client error from a read by whether Komet responded to it.
+  init(_ error: KometClientError) {
+    if error.tokenRejectionMethod != nil {
+      self = .configuration(error)
+      return
+    }
+    switch error {
+    case .quotaExhausted:
+      self = .quotaExhausted
+    case .transport, .quotaLedgerFailed, .dryRunWriteFailed, .placeholderID:
+      self = .unreachable(reason: error.description)
+    case .outcomeUnknown(_, _, .transport):
+      self = .unreachable(reason: error.description)
+    case .httpStatus(_, let status, _, _) where status == 429:
+      self = .unreachable(reason: error.description)
+    case .httpStatus, .outcomeUnknown:
+      self = .failed(reason: error.description)
+    case .insecureBaseURL, .invalidBaseURL:
+      self = .configuration(error)
+    case .komet(let kometError):
+      switch kometError {
+      case .invalidToken, .tokenInWrongSlot, .noTokenForMethod, .invalidBaseURL:
+        self = .configuration(error)
+      case .invalidParameter, .requestTooLarge, .rejected, .htmlResponse, .invalidJSON,
+        .unexpectedResponse, .missingField, .invalidField:
+        self = .failed(reason: error.description)
+      }
     }
   }
 }

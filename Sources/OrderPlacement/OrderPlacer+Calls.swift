@@ -36,7 +36,7 @@ extension OrderPlacer {
       result = try await client.createWebOrder(request)
     } catch {
       CrashPoint.reach("placer.create.after-call")
-      let stop = try finishFailedCreate(group, failure: CallFailure(error), values: values)
+      let stop = try await finishFailedCreate(group, failure: CallFailure(error), values: values)
       CrashPoint.reach("placer.create.after-journal")
       return stop
     }
@@ -52,7 +52,7 @@ extension OrderPlacer {
 
   private func finishFailedCreate(
     _ group: GroupSnapshot, failure: CallFailure, values: [String: String]
-  ) throws -> PlacementStop? {
+  ) async throws -> PlacementStop? {
     var values = values
     switch failure {
     case .rejected(let reason):
@@ -64,12 +64,13 @@ extension OrderPlacer {
       try journal.finishCreate(group: group.id, outcome: .quotaExhausted)
       return Self.quotaStop
     case .unknown(let reason):
-      // Repeating the create is safe because every add names its web order, so a header
-      // that was created after all stays empty.
+      // The next pass repeats the create, which is safe because every add names its web
+      // order, so a header that was created after all stays empty. Stopping here instead of
+      // repeating it at once keeps an outage to one such header per pass.
       try journal.finishCreate(group: group.id, outcome: .unknown(reason: reason))
       values["error"] = reason
-      logger.warning("Web order create outcome unknown, creating again", values)
-      return nil
+      logger.warning("Web order create outcome unknown, created again by the next pass", values)
+      return PlacementStop(.kometUnreachable, reason: reason)
     case .notSent(let reason):
       // Nothing reached Komet, so the group goes back to the state it had and no empty header
       // is suspected from this attempt.
@@ -77,6 +78,12 @@ extension OrderPlacer {
       values["error"] = reason
       logger.warning("Web order create not sent", values)
       return PlacementStop(.kometUnreachable, reason: reason)
+    case .configuration(let error):
+      // Komet applied nothing, so the group and its lines stay as they were.
+      try journal.revertCreate(group: group.id, to: group.state, reason: error.description)
+      values["error"] = error.description
+      logger.error("Web order create not accepted, the configuration is unusable", values)
+      return await configurationStop(for: error)
     }
   }
 
@@ -107,7 +114,7 @@ extension OrderPlacer {
       response = try await client.addWebOrderItems(request)
     } catch {
       CrashPoint.reach("placer.add.after-call")
-      let stop = try finishFailedAdd(line, failure: CallFailure(error), values: values)
+      let stop = try await finishFailedAdd(line, failure: CallFailure(error), values: values)
       CrashPoint.reach("placer.add.after-journal")
       return stop
     }
@@ -132,7 +139,7 @@ extension OrderPlacer {
 
   private func finishFailedAdd(
     _ line: LineSnapshot, failure: CallFailure, values: [String: String]
-  ) throws -> PlacementStop? {
+  ) async throws -> PlacementStop? {
     var values = values
     switch failure {
     case .rejected(let reason):
@@ -156,6 +163,12 @@ extension OrderPlacer {
       values["error"] = reason
       logger.warning("Order line add not sent", values)
       return PlacementStop(.kometUnreachable, reason: reason)
+    case .configuration(let error):
+      // Komet applied nothing, so the line goes back to `received`, never to `rejected`.
+      try journal.revertLineAdd(line: line.key, reason: error.description)
+      values["error"] = error.description
+      logger.error("Order line add not accepted, the configuration is unusable", values)
+      return await configurationStop(for: error)
     }
   }
 
@@ -225,16 +238,7 @@ extension OrderPlacer {
         response = try await client.webOrderDetails(request)
       } catch {
         CrashPoint.reach("placer.reconcile.after-call")
-        if case .quotaExhausted = error {
-          // The line stays `adding`, so the next pass reconciles it.
-          return Self.quotaStop
-        }
-        let verdict = Reconciliation.detailsFailed(error.description)
-        try journal.settleReconciliation(line: line.key, verdict: verdict)
-        CrashPoint.reach("placer.reconcile.after-journal")
-        values["error"] = error.description
-        logger.error("Order line held for review, web order details failed", values)
-        return nil
+        return try await finishFailedReconcile(line, failure: ReadFailure(error), values: values)
       }
       CrashPoint.reach("placer.reconcile.after-call")
       heldItemIds += Self.itemIds(in: response, webOrderId: webOrderId)
@@ -249,6 +253,35 @@ extension OrderPlacer {
     values["komet.verdict"] = "\(verdict)"
     logger.notice("Order line reconciled", values)
     return nil
+  }
+
+  /// Settles a reconciliation whose `web-order-details.list` failed, as `ReadFailure` sorts
+  /// the failure. Only a details call that Komet responded to with an error holds the line
+  /// for review. When the call could not be made (Komet unreachable, quota used up, token
+  /// rejected), the line stays `adding` and the pass stops, so a later pass reconciles it.
+  private func finishFailedReconcile(
+    _ line: LineSnapshot, failure: ReadFailure, values: [String: String]
+  ) async throws -> PlacementStop? {
+    var values = values
+    switch failure {
+    case .quotaExhausted:
+      return Self.quotaStop
+    case .unreachable(let reason):
+      values["error"] = reason
+      logger.warning("Order line not reconciled, because Komet is unreachable", values)
+      return PlacementStop(.kometUnreachable, reason: reason)
+    case .configuration(let error):
+      values["error"] = error.description
+      logger.error("Order line not reconciled, the configuration is unusable", values)
+      return await configurationStop(for: error)
+    case .failed(let reason):
+      let verdict = Reconciliation.detailsFailed(reason)
+      try journal.settleReconciliation(line: line.key, verdict: verdict)
+      CrashPoint.reach("placer.reconcile.after-journal")
+      values["error"] = reason
+      logger.error("Order line held for review, web order details failed", values)
+      return nil
+    }
   }
 
   /// Returns the item IDs of web order `webOrderId` in the response. An item without a
@@ -280,7 +313,6 @@ extension OrderPlacer {
     } catch {
       CrashPoint.reach("placer.delete.after-call")
       values["error"] = error.description
-      if case .quotaExhausted = error { return Self.quotaStop }
       let reason = "web-order.delete of \(webOrderId) failed: \(error.description)"
       switch CallFailure(error) {
       case .rejected(let refusal):
@@ -291,10 +323,15 @@ extension OrderPlacer {
         CrashPoint.reach("placer.delete.after-journal")
         logger.warning("Web order delete refused by Komet, journaled as deleted", values)
         return nil
+      case .quotaExhausted:
+        return Self.quotaStop
       case .notSent:
         logger.error("Web order delete failed", values)
         return PlacementStop(.kometUnreachable, reason: reason)
-      case .unknown, .quotaExhausted:
+      case .configuration(let error):
+        logger.error("Web order delete failed", values)
+        return await configurationStop(for: error)
+      case .unknown:
         logger.error("Web order delete failed", values)
         return PlacementStop(.callFailed, reason: reason)
       }

@@ -40,7 +40,7 @@ final class CarrierDirectory: Sendable {
 extension OrderPlacer {
   enum ContextResolution {
     case resolved(OrderContext)
-    /// The order's received lines were rejected with the reason.
+    /// The order's received lines, if any, were rejected with the reason.
     case rejected(reason: String)
     case stopped(PlacementStop)
   }
@@ -49,8 +49,12 @@ extension OrderPlacer {
   /// code looked up with `carrier.list`, or `orders.defaultCarrierId`. When no carrier can be
   /// found, the order's `received` lines are rejected with a reason that names the code or
   /// the setting, before any web order is created for them.
+  ///
+  /// It resolves when a line is `received` (to add) or `adding` (to reconcile, after which a
+  /// line that did not land is `received` again and added with this context). With neither,
+  /// no add is pending, so it returns a context without a carrier and makes no call.
   func resolveContext(of order: OrderSnapshot) async throws -> ContextResolution {
-    guard order.lines.contains(where: { $0.state == .received }) else {
+    guard order.lines.contains(where: { $0.state == .received || $0.state == .adding }) else {
       return .resolved(OrderContext(carrierId: nil, shipToId: nil))
     }
 
@@ -95,13 +99,13 @@ extension OrderPlacer {
         CrashPoint.reach("placer.carriers.after-call")
         logger.error(
           "Carrier list not read", ["order.number": order.orderNumber, "error": error.description])
-        let cause: PlacementStop.Cause
-        switch error {
-        case .quotaExhausted: cause = .quotaExhausted
-        case .transport, .outcomeUnknown: cause = .kometUnreachable
-        default: cause = .callFailed
+        let reason = "carrier.list failed: \(error.description)"
+        switch ReadFailure(error) {
+        case .quotaExhausted: return .stopped(PlacementStop(.quotaExhausted, reason: reason))
+        case .unreachable: return .stopped(PlacementStop(.kometUnreachable, reason: reason))
+        case .configuration(let error): return .stopped(await configurationStop(for: error))
+        case .failed: return .stopped(PlacementStop(.callFailed, reason: reason))
         }
-        return .stopped(PlacementStop(cause, reason: "carrier.list failed: \(error.description)"))
       }
       CrashPoint.reach("placer.carriers.after-call")
       byCode = carriers.cached ?? [:]
@@ -121,6 +125,7 @@ extension OrderPlacer {
   private func reject(_ order: OrderSnapshot, reason: String) throws -> ContextResolution {
     let keys = try journal.rejectReceivedLines(orderNumber: order.orderNumber, reason: reason)
     CrashPoint.reach("placer.validate.after-journal")
+    guard !keys.isEmpty else { return .rejected(reason: reason) }
     logger.warning(
       "Order lines rejected before placement",
       ["order.number": order.orderNumber, "order.lines": String(keys.count), "error": reason])

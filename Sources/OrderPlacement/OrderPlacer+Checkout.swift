@@ -53,7 +53,7 @@ extension OrderPlacer {
       _ = try await client.checkoutWebOrder(request)
     } catch {
       CrashPoint.reach("placer.checkout.after-call")
-      return try finishFailedCheckout(group, failure: CallFailure(error), values: values)
+      return try await finishFailedCheckout(group, failure: CallFailure(error), values: values)
     }
     CrashPoint.reach("placer.checkout.after-call")
 
@@ -65,7 +65,7 @@ extension OrderPlacer {
 
   private func finishFailedCheckout(
     _ group: GroupSnapshot, failure: CallFailure, values: [String: String]
-  ) throws -> PlacementStop? {
+  ) async throws -> PlacementStop? {
     var values = values
     switch failure {
     case .rejected(let reason):
@@ -90,6 +90,12 @@ extension OrderPlacer {
       values["error"] = reason
       logger.warning("Web order checkout not sent", values)
       return PlacementStop(.kometUnreachable, reason: reason)
+    case .configuration(let error):
+      try journal.revertCheckout(group: group.id, reason: "not accepted: \(error.description)")
+      CrashPoint.reach("placer.checkout.after-journal")
+      values["error"] = error.description
+      logger.error("Web order checkout not accepted, the configuration is unusable", values)
+      return await configurationStop(for: error)
     }
   }
 
@@ -114,14 +120,14 @@ extension OrderPlacer {
         // The checkout stays `started` until a later pass can read the status.
         values["error"] = error.description
         logger.warning("Web order status not read for its checkout", values)
-        if case .quotaExhausted = error { return Self.quotaStop }
-        let cause: PlacementStop.Cause
-        if case .notSent = CallFailure(error) { cause = .kometUnreachable } else {
-          cause = .callFailed
+        let reason =
+          "web-order-details.list for the checkout of \(webOrderId) failed: \(error.description)"
+        switch ReadFailure(error) {
+        case .quotaExhausted: return Self.quotaStop
+        case .unreachable: return PlacementStop(.kometUnreachable, reason: reason)
+        case .configuration(let error): return await configurationStop(for: error)
+        case .failed: return PlacementStop(.callFailed, reason: reason)
         }
-        return PlacementStop(
-          cause, reason: "web-order-details.list for the checkout of \(webOrderId) failed: "
-            + error.description)
       }
       if response.webOrders.contains(where: { $0.id.digits == webOrderId }) {
         listedStatus = status

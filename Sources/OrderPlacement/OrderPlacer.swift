@@ -27,6 +27,9 @@ package struct PlacementStop: Sendable, Equatable, CustomStringConvertible {
     case kometUnreachable
     /// Komet answered, but the same call kept failing or a needed read failed.
     case callFailed
+    /// Komet rejected the token, or the configuration keeps requests from being sent, so
+    /// the lines stay as they were until the configuration is fixed.
+    case configurationUnusable
   }
 
   package var cause: Cause
@@ -76,6 +79,10 @@ package struct OrderPlacer {
     /// How many calls of one kind one pass makes for the same group or line before it stops
     /// and leaves the rest to the next pass, so a Komet that keeps failing cannot hold a pass.
     package var attemptsPerPass: Int = 3
+    /// The source of each token, such as `token file /srv/dwf/customer.token`, named in the
+    /// reason of a pass that stopped because Komet rejected a token. A role without an entry
+    /// is named by its `komet.tokenFiles` key and environment variable.
+    package var tokenSources: [Komet.TokenRole: String] = [:]
 
     package init(
       customerId: KometID, companyId: KometID? = nil, defaultCarrierId: KometID? = nil,
@@ -106,7 +113,8 @@ package struct OrderPlacer {
   }
 
   /// Places every journaled order that needs a call, in the order received. An unreachable
-  /// Komet stops the pass at that order. A used-up quota stops the calls too, and the unsent
+  /// Komet or an unusable configuration (such as a token Komet refuses) stops the pass at that
+  /// order. A used-up quota stops the calls too, and the unsent
   /// lines of the later orders become `waiting`. A call that keeps failing stops only its own
   /// order. Returns the result of each order worked on.
   ///
@@ -130,7 +138,7 @@ package struct OrderPlacer {
       switch stop.cause {
       case .quotaExhausted:
         quotaStop = stop
-      case .kometUnreachable:
+      case .kometUnreachable, .configurationUnusable:
         return results
       case .callFailed:
         // A call that keeps failing for one order says nothing about the next order, so the
@@ -147,17 +155,28 @@ package struct OrderPlacer {
   package func work(on orderNumber: String) async throws -> PlacementResult {
     guard let order = try journal.snapshot(of: orderNumber) else { return .notFound }
 
-    let context: OrderContext
+    var context: OrderContext?
     switch try await resolveContext(of: order) {
     case .resolved(let resolved): context = resolved
-    case .rejected: context = OrderContext(carrierId: nil, shipToId: nil)
+    case .rejected: context = nil
     case .stopped(let stop): return try stopped(orderNumber, stop)
     }
 
     var attempts = AttemptCounter(limit: settings.attemptsPerPass)
     while let action = try nextCall(for: orderNumber) {
       guard attempts.admit(action) else { return try stopped(orderNumber, repeatedStop) }
-      if let stop = try await perform(action, context: context) {
+      if case .addLine = action, context == nil {
+        // A reconciliation sent a line back to `received` after the order's carrier was not
+        // found, so resolving again rejects that line with the reason too.
+        guard let current = try journal.snapshot(of: orderNumber) else { return .notFound }
+        switch try await resolveContext(of: current) {
+        case .resolved(let resolved): context = resolved
+        case .rejected: continue
+        case .stopped(let stop): return try stopped(orderNumber, stop)
+        }
+      }
+      let callContext = context ?? OrderContext(carrierId: nil, shipToId: nil)
+      if let stop = try await perform(action, context: callContext) {
         return try stopped(orderNumber, stop)
       }
     }

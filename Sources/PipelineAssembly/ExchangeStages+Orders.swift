@@ -54,10 +54,16 @@ extension ExchangeStages {
     }
 
     let isCheckoutEnabled = exchange.ordersCheckout.value && settings.userToken.value != nil
-    let placerSettings = OrderPlacer.Settings(
+    var placerSettings = OrderPlacer.Settings(
       customerId: customer, companyId: company,
       defaultCarrierId: exchange.ordersDefaultCarrierId.value,
       isCheckoutEnabled: isCheckoutEnabled)
+    // A token Komet refuses stops the pass with a message that names where the token came from.
+    placerSettings.tokenSources = [
+      .company: settings.companyToken.source.description,
+      .customer: settings.customerToken.source.description,
+      .user: settings.userToken.source.description,
+    ]
     let journal = OrderJournal(database: database)
     let placer = OrderPlacer(
       journal: journal, client: client, settings: placerSettings, logger: logger)

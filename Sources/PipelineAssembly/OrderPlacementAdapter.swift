@@ -75,6 +75,7 @@ final class OrderPlacementAdapter: OrderStage {
       case .quotaExhausted: result = .quotaExhausted(reason: stop.reason)
       case .kometUnreachable: result = .kometUnreachable(reason: stop.reason)
       case .callFailed: result = .callFailed(reason: stop.reason)
+      case .configurationUnusable: result = .configurationUnusable(reason: stop.reason)
       }
     }
     return OrderPassOutcome(

@@ -1,5 +1,7 @@
 import Foundation
 import Inventory
+import Komet
+import KometClient
 import KometSandbox
 import LoopbackHTTP
 import OrderJournal
@@ -146,24 +148,122 @@ struct OrderPlacementTests {
     #expect(fixture.requestCount("web-order.delete") == 1)
   }
 
-  @Test func unknownCreateRepeated() async throws {
+  @Test func unknownCreateStopsPassAndRepeatsNext() async throws {
     let fixture = try PlacementFixture()
     let ids = try fixture.inventoryIds(.onHand, count: 2)
     try fixture.receive("A-700", lines: ids.map { ($0, .onHand) })
     fixture.sandbox.faults.add(
       .closeAfterHandler, matching: .init(method: "POST", path: "/api/web-order.create"))
 
-    let result = try await fixture.makePlacer().work(on: "A-700")
+    let first = try await fixture.makePlacer().workAll()
+
+    let stopped = try #require(try fixture.openJournal().snapshot(of: "A-700"))
+    guard case .stopped(let stop) = first["A-700"] else {
+      Issue.record("expected the pass to stop, got \(String(describing: first["A-700"]))")
+      return
+    }
+    #expect(stop.cause == .kometUnreachable)
+    #expect(stopped.lines.map(\.state) == [.received, .received])
+    #expect(stopped.groups.first?.state == .creating)
+    #expect(fixture.requestCount("web-order.create") == 1)
+    #expect(fixture.requestCount("web-order-item.add") == 0)
+
+    let second = try await fixture.makePlacer().workAll()
 
     let order = try #require(try fixture.openJournal().snapshot(of: "A-700"))
     let group = try #require(order.groups.first)
-    #expect(result == .finished)
+    #expect(second["A-700"] == .finished)
     #expect(group.createAttempts == 2)
     #expect(order.lines.map(\.state) == [.accepted, .accepted])
     // The first header was created and stays empty, because the lines went to the second.
     #expect(fixture.openWebOrderIds.count == 2)
     #expect(fixture.itemInventoryIds(ofWebOrder: group.webOrderId) == ids)
     #expect(fixture.openItemInventoryIds == ids)
+  }
+
+  @Test func unknownCreatesLeaveOneHeaderPerPass() async throws {
+    let fixture = try PlacementFixture()
+    let onHand = try fixture.inventoryIds(.onHand, count: 2)
+    let future = try fixture.inventoryIds(.future, count: 1)
+    try fixture.receive("A-710", lines: [(onHand[0], .onHand), (future[0], .future)])
+    try fixture.receive("A-711", lines: [(onHand[1], .onHand)])
+    fixture.sandbox.faults.add(
+      .closeAfterHandler, matching: .init(method: "POST", path: "/api/web-order.create"),
+      times: 100)
+
+    let results = try await fixture.makePlacer().workAll()
+
+    #expect(results.count == 1)
+    #expect(fixture.requestCount("web-order.create") == 1)
+    #expect(fixture.openWebOrderIds.count == 1)
+    let later = try #require(try fixture.openJournal().snapshot(of: "A-711"))
+    #expect(later.groups.first?.createAttempts == 0)
+  }
+
+  @Test func unreachableDetailsCallLeavesLineAdding() async throws {
+    let fixture = try PlacementFixture()
+    let ids = try fixture.inventoryIds(.onHand, count: 3)
+    try fixture.receive("A-410", lines: ids.map { ($0, .onHand) })
+    fixture.sandbox.faults.add(
+      .closeAfterHandler, matching: .init(method: "POST", path: "/api/web-order-item.add"))
+    fixture.sandbox.faults.add(.closeBeforeHandler, matching: .init(method: "GET"), times: 100)
+
+    let first = try await fixture.makePlacer().work(on: "A-410")
+
+    let held = try #require(try fixture.openJournal().snapshot(of: "A-410"))
+    guard case .stopped(let stop) = first else {
+      Issue.record("expected the pass to stop, got \(first)")
+      return
+    }
+    #expect(stop.cause == .kometUnreachable)
+    #expect(held.lines.map(\.state) == [.adding, .received, .received])
+    #expect(fixture.requestCount("web-order-item.add") == 1)
+
+    fixture.sandbox.faults.removeAll()
+    let second = try await fixture.makePlacer().work(on: "A-410")
+
+    let order = try #require(try fixture.openJournal().snapshot(of: "A-410"))
+    #expect(second == .finished)
+    #expect(order.lines.map(\.state) == [.accepted, .accepted, .accepted])
+    // The faulted add did land, so the reconciliation found it and it was not sent again.
+    #expect(fixture.openItemInventoryIds == ids)
+    #expect(fixture.requestCount("web-order-item.add") == 3)
+  }
+
+  @Test func rejectedTokenStopsWithoutRejectingLines() async throws {
+    let fixture = try PlacementFixture()
+    let ids = try fixture.inventoryIds(.onHand, count: 2)
+    try fixture.receive("A-900", lines: ids.map { ($0, .onHand) })
+    try fixture.receive("A-901", lines: [(ids[0], .onHand)])
+    let tokens = try KometTokens(
+      company: Token(role: .company, secret: SandboxTokens.company),
+      customer: Token(role: .customer, secret: "WRONGSECRETVALUEabcdefghijk12"))
+    let client = try fixture.makeClient { $0.tokens = tokens }
+    var settings = fixture.settings
+    settings.tokenSources = [.customer: "token file /srv/dwf/customer.token"]
+    let placer = OrderPlacer(
+      journal: try fixture.openJournal(), client: client, settings: settings,
+      logger: fixture.logger)
+
+    let results = try await placer.workAll()
+
+    let journal = try fixture.openJournal()
+    let first = try #require(try journal.snapshot(of: "A-900"))
+    let second = try #require(try journal.snapshot(of: "A-901"))
+    guard case .stopped(let stop) = results["A-900"] else {
+      Issue.record("expected the pass to stop, got \(String(describing: results["A-900"]))")
+      return
+    }
+    #expect(stop.cause == .configurationUnusable)
+    #expect(stop.reason.contains("Customer token"))
+    #expect(stop.reason.contains("token file /srv/dwf/customer.token"))
+    #expect(!stop.reason.contains("WRONGSECRETVALUE"))
+    #expect(first.lines.map(\.state) == [.received, .received])
+    #expect(second.lines.map(\.state) == [.received])
+    #expect(first.groups.first?.createAttempts == 0)
+    #expect(results["A-901"] == nil)
+    #expect(fixture.sandbox.state.webOrders.isEmpty)
+    #expect(fixture.requestCount("web-order.create") == 1)
   }
 
   @Test func usedUpQuotaMakesLineWait() async throws {
