@@ -50,6 +50,11 @@ package struct AcknowledgementWriter: Sendable {
     document.lastReceipt = lastReceipt.map {
       AcknowledgementDocument.Receipt($0, orderNumber: order.orderNumber)
     }
+    // An order with no lines is a cancellation kept before its order, and the receipt's
+    // message is the only place that says why it is cancelled.
+    if order.lines.isEmpty {
+      document.reason = document.lastReceipt?.message
+    }
     return try write(document)
   }
 
@@ -146,7 +151,8 @@ struct AcknowledgementDocument: Encodable {
   var customerPO: String?
   var sourceFile: String
   var duplicateReceipts: Int
-  /// Why the whole order was rejected, for an order that was never journaled.
+  /// Why the whole order was rejected, for an order that was never journaled, or why an
+  /// order with no lines is cancelled.
   var reason: String?
   var lastReceipt: Receipt?
   var lines: [Line]
