@@ -79,12 +79,12 @@ package final class OrderFileProcessor: OrderFileHandler {
     let validations = Self.inFileOrder(validator(for: snapshot).validate(file))
     let fileName = (path as NSString).lastPathComponent
     var counts: [String: Int] = [:]
-    var taken = 0
+    var ordersTaken = 0
     do {
       for validation in validations {
         let outcome = try receive(validation, sourceFile: fileName, inventory: snapshot.items)
         counts[outcome, default: 0] += 1
-        taken += 1
+        ordersTaken += 1
       }
     } catch let error as AcknowledgementNotWritten {
       logger.error(
@@ -94,7 +94,7 @@ package final class OrderFileProcessor: OrderFileHandler {
     } catch {
       logger.error(
         "Order journal write failed; file left in inbox/dwf/ and retried next pass",
-        ["file.path": path, "orders.taken": "\(taken)", "error": "\(error)"])
+        ["file.path": path, "orders.taken": "\(ordersTaken)", "error": "\(error)"])
       return .done(
         notTaken(path, "the order journal or an acknowledgement failed (\(error))"))
     }
