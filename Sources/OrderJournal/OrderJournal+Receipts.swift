@@ -107,9 +107,10 @@ extension OrderJournal {
   }
 
   /// Journals a cancellation of `orderNumber`, which is not journaled yet, as a cancelled
-  /// order with no lines and its `cancellationBeforeOrder` receipt, so an order under that number received later is cancelled and never
-  /// placed. `digest` is the cancellation's content digest. Returns the new snapshot, or nil,
-  /// changing nothing, when the number is journaled already.
+  /// order with no lines and its `cancellationBeforeOrder` receipt, so an order under that
+  /// number received later is cancelled and never placed. `digest` is the cancellation's
+  /// content digest. Returns the new snapshot, or nil, changing nothing, when the number is
+  /// journaled already.
   package func receiveCancellationFirst(
     orderNumber: String, sourceFile: String, digest: String
   ) throws -> OrderSnapshot? {

@@ -10,16 +10,17 @@ struct CancellationFirstTests {
     let folder = try TemporaryFolder()
     let journal = try openJournal(folder.file("state.sqlite"))
 
-    let kept = try #require(
+    let keptCancellation = try #require(
       try journal.receiveCancellationFirst(
         orderNumber: "DWF-100", sourceFile: "cancel.csv", digest: "c1"))
 
-    #expect(kept.state == .cancelled)
-    #expect(kept.lines.isEmpty)
-    #expect(kept.revision == 1)
-    #expect(OrderJournal.isCancellationBeforeOrder(kept))
+    #expect(keptCancellation.state == .cancelled)
+    #expect(keptCancellation.lines.isEmpty)
+    #expect(keptCancellation.revision == 1)
+    #expect(OrderJournal.isCancellationBeforeOrder(keptCancellation))
     #expect(try journal.lastReceipt(of: "DWF-100")?.outcome == .cancellationBeforeOrder)
-    #expect(try journal.pendingWork() == [.writeAcknowledgement(orderNumber: "DWF-100", revision: 1)])
+    #expect(
+      try journal.pendingWork() == [.writeAcknowledgement(orderNumber: "DWF-100", revision: 1)])
   }
 
   @Test func keptCancellationNeedsUnknownNumber() throws {
@@ -27,10 +28,10 @@ struct CancellationFirstTests {
     let journal = try openJournal(folder.file("state.sqlite"))
     _ = try journal.receive(order: sampleOrder(), digest: "d1")
 
-    let kept = try journal.receiveCancellationFirst(
+    let keptCancellation = try journal.receiveCancellationFirst(
       orderNumber: "DWF-100", sourceFile: "cancel.csv", digest: "c1")
 
-    #expect(kept == nil)
+    #expect(keptCancellation == nil)
     let order = try #require(try journal.snapshot(of: "DWF-100"))
     #expect(order.state == .open)
     #expect(order.contentDigest == "d1")
@@ -42,7 +43,8 @@ struct CancellationFirstTests {
     _ = try journal.receiveCancellationFirst(
       orderNumber: "DWF-100", sourceFile: "cancel.csv", digest: "c1")
 
-    let order = try #require(try journal.receiveAfterCancellation(order: sampleOrder(), digest: "d1"))
+    let order = try #require(
+      try journal.receiveAfterCancellation(order: sampleOrder(), digest: "d1"))
 
     #expect(order.state == .cancelled)
     #expect(order.lines.map(\.state) == [.cancelled, .cancelled, .cancelled, .cancelled])
@@ -74,12 +76,12 @@ struct CancellationFirstTests {
     let folder = try TemporaryFolder()
     let workspace = Workspace(root: URL(fileURLWithPath: folder.path))
     let journal = try openJournal(folder.file("state.sqlite"))
-    let kept = try #require(
+    let keptCancellation = try #require(
       try journal.receiveCancellationFirst(
         orderNumber: "DWF-100", sourceFile: "cancel.csv", digest: "c1"))
 
     let urls = try AcknowledgementWriter(workspace: workspace).write(
-      kept, lastReceipt: try journal.lastReceipt(of: "DWF-100"))
+      keptCancellation, lastReceipt: try journal.lastReceipt(of: "DWF-100"))
 
     let json = try #require(
       try JSONSerialization.jsonObject(with: Data(contentsOf: urls[0])) as? [String: Any])
