@@ -6,8 +6,9 @@ extension Intake {
   /// The subfolders of `inbox/` that belong to the lifecycle and are never scanned.
   static let knownSubfolders: Set = ["processed", "failed", "dwf"]
 
-  /// Lists the entries to take now in `inbox/` and `inbox/dwf/`, by a full rescan, in name
-  /// order.
+  /// Lists the entries to take now in `inbox/` and `inbox/dwf/`, by a full rescan. Grower
+  /// files come in name order. DWF order files come by modification time, then name, so a
+  /// cancellation uploaded after its order is taken after it.
   ///
   /// It skips `README.txt` and the hidden, `~$` and partial-transfer names that `Watching`
   /// skips (`IgnoredNames`), and the folders `processed/`, `failed/` and `dwf/`. Symbolic
@@ -16,10 +17,22 @@ extension Intake {
   package func pendingFiles() -> [(path: String, area: IntakeArea)] {
     let grower = scan(workspace.inbox.path, area: .grower)
     let dwf = scan(workspace.dwfInbox.path, area: .dwf)
-    return grower.map { ($0, .grower) } + dwf.map { ($0, .dwf) }
+    let dwfByUpload = dwf.sorted { Self.uploadOrder($0, $1) }
+    return grower.map { ($0.path, .grower) } + dwfByUpload.map { ($0.path, .dwf) }
   }
 
-  private func scan(_ folder: String, area: IntakeArea) -> [String] {
+  /// Orders two entries by modification time, then by name when the times are equal.
+  private static func uploadOrder(
+    _ first: (path: String, entry: EntryStatus), _ second: (path: String, entry: EntryStatus)
+  ) -> Bool {
+    let firstTime = (first.entry.modifiedSeconds, first.entry.modifiedNanoseconds)
+    let secondTime = (second.entry.modifiedSeconds, second.entry.modifiedNanoseconds)
+    guard firstTime == secondTime else { return firstTime < secondTime }
+    return first.path < second.path
+  }
+
+  /// Lists the entries of `folder` to take, in name order, each with its `lstat(2)` status.
+  private func scan(_ folder: String, area: IntakeArea) -> [(path: String, entry: EntryStatus)] {
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
@@ -29,7 +42,7 @@ extension Intake {
       return []
     }
 
-    var paths: [String] = []
+    var paths: [(path: String, entry: EntryStatus)] = []
     for name in names {
       if name == Workspace.readmeName || IgnoredNames.contains(name) {
         continue
@@ -41,7 +54,7 @@ extension Intake {
         reportUnknownSubfolder(path)
         continue
       }
-      paths.append(path)
+      paths.append((path, entry))
     }
     return paths
   }

@@ -11,6 +11,12 @@ extension OrderFileProcessor {
   ///
   /// The digest is compared before the validation counts, so a file taken again after a crash,
   /// even on a later day when its ship dates are past, is a duplicate that changes no line.
+  /// The exception is an order whose acknowledgement was never written and that comes again
+  /// from the same file: that is the first delivery taken again, so it is acknowledged with
+  /// the receipt already journaled.
+  ///
+  /// - Throws: `AcknowledgementNotWritten` when the journal write succeeded and only the
+  ///   acknowledgement failed.
   func receive(
     _ validation: OrderValidation, sourceFile: String, inventory: [InventoryItem]
   ) throws -> String {
@@ -21,6 +27,14 @@ extension OrderFileProcessor {
 
     CrashPoint.reach("intake.order.before-journal")
     let stored = try journal.snapshot(of: order.orderNumber)
+    if let stored, stored.contentDigest == order.digest,
+      let outcome = try unacknowledgedReceipt(stored, sourceFile: sourceFile)
+    {
+      return try acknowledge(order.orderNumber, outcome: outcome)
+    }
+    if let stored, OrderJournal.isCancellationBeforeOrder(stored) {
+      return try receiveAfterCancellation(validation, sourceFile: sourceFile, inventory: inventory)
+    }
     if let stored, stored.contentDigest == order.digest {
       let placeholder = ReceivedOrder(
         orderNumber: order.orderNumber, shipDate: "", sourceFile: sourceFile, lines: [])
@@ -63,20 +77,77 @@ extension OrderFileProcessor {
     return try acknowledge(order.orderNumber, outcome: "conflict")
   }
 
-  /// Cancels a journaled order, or acknowledges a cancellation of an unknown one as rejected.
-  /// The placement stage deletes the order's web orders afterwards.
+  /// Returns the summary word of the receipt already journaled for `stored` when it came
+  /// from `sourceFile` and no acknowledgement of the order was written (`ack_revision` 0).
+  /// Returns nil otherwise, so the receipt is a new one.
+  ///
+  /// That happens when the file is taken again after the acknowledgement failed, or after a
+  /// crash between the journal write and the acknowledgement. DWF never saw the first
+  /// receipt, so counting a duplicate would report a second delivery that did not happen.
+  private func unacknowledgedReceipt(_ stored: OrderSnapshot, sourceFile: String) throws
+    -> String?
+  {
+    guard stored.acknowledgedRevision == 0, stored.sourceFile == sourceFile,
+      let receipt = try journal.lastReceipt(of: stored.orderNumber),
+      receipt.sourceFile == sourceFile
+    else { return nil }
+    switch receipt.outcome {
+    case .new: return "new"
+    case .duplicate: return "duplicate"
+    case .conflict: return "conflict"
+    case .replaced: return "replaced"
+    case .cancellation, .cancellationBeforeOrder, .orderAfterCancellation: return "cancelled"
+    }
+  }
+
+  /// Journals an order whose cancellation came first with every line cancelled, so it is
+  /// never placed, and acknowledges it `cancelled`.
+  private func receiveAfterCancellation(
+    _ validation: OrderValidation, sourceFile: String, inventory: [InventoryItem]
+  ) throws -> String {
+    let order = validation.order
+    let mapped = ReceivedOrderMapping.map(
+      validation, sourceFile: sourceFile, inventory: inventory)
+    if case .journal(let received) = mapped,
+      try journal.receiveAfterCancellation(order: received, digest: order.digest) != nil
+    {
+      logger.info(
+        "Order received after its cancellation, journaled as cancelled and not placed",
+        ["order.number": order.orderNumber, "file.name": sourceFile])
+      return try acknowledge(order.orderNumber, outcome: "cancelled")
+    }
+
+    // An order the journal cannot hold line by line is acknowledged on the kept
+    // cancellation, which stays cancelled with no lines.
+    try journal.recordReceipt(
+      orderNumber: order.orderNumber, outcome: .orderAfterCancellation, sourceFile: sourceFile)
+    return try acknowledge(order.orderNumber, outcome: "cancelled")
+  }
+
+  /// Cancels a journaled order, or keeps a cancellation of an order not received yet, so that
+  /// order is cancelled when it comes. The placement stage deletes the order's web orders
+  /// afterwards.
   private func cancel(_ order: DWFOrder, sourceFile: String) throws -> String {
     CrashPoint.reach("intake.order.before-journal")
-    guard try journal.snapshot(of: order.orderNumber) != nil else {
-      let rejection = UnjournaledRejection(
-        orderNumber: order.orderNumber, sourceFile: sourceFile,
-        reason: "order \(order.orderNumber) was never received, so there is nothing to"
-          + " cancel; check the order number")
-      return try writeRejection(rejection)
+    guard let stored = try journal.snapshot(of: order.orderNumber) else {
+      _ = try journal.receiveCancellationFirst(
+        orderNumber: order.orderNumber, sourceFile: sourceFile, digest: order.digest)
+      logger.info(
+        "Cancellation of an order not received yet, kept so the order is not placed",
+        ["order.number": order.orderNumber, "file.name": sourceFile])
+      return try acknowledge(order.orderNumber, outcome: "cancelled")
     }
+    if stored.contentDigest == order.digest,
+      let outcome = try unacknowledgedReceipt(stored, sourceFile: sourceFile)
+    {
+      return try acknowledge(order.orderNumber, outcome: outcome)
+    }
+
     try journal.cancel(orderNumber: order.orderNumber)
+    let outcome: ReceiptOutcome =
+      OrderJournal.isCancellationBeforeOrder(stored) ? .cancellationBeforeOrder : .cancellation
     try journal.recordReceipt(
-      orderNumber: order.orderNumber, outcome: .cancellation, sourceFile: sourceFile)
+      orderNumber: order.orderNumber, outcome: outcome, sourceFile: sourceFile)
     return try acknowledge(order.orderNumber, outcome: "cancelled")
   }
 
@@ -87,7 +158,11 @@ extension OrderFileProcessor {
       throw OrderJournalError.orderNotFound(orderNumber: orderNumber)
     }
     let receipt = try journal.lastReceipt(of: orderNumber)
-    try acknowledgements.write(snapshot, lastReceipt: receipt)
+    do {
+      try acknowledgements.write(snapshot, lastReceipt: receipt)
+    } catch {
+      throw AcknowledgementNotWritten(orderNumber: orderNumber, underlying: error)
+    }
     try journal.recordAcknowledgementWritten(
       orderNumber: orderNumber, revision: snapshot.revision)
     CrashPoint.reach("intake.order.after-ack")
@@ -103,5 +178,16 @@ extension OrderFileProcessor {
       ["order.number": rejection.orderNumber, "file.name": rejection.sourceFile,
         "reason": rejection.reason])
     return "rejected"
+  }
+}
+
+/// A journaled order whose acknowledgement could not be written. The file stays in
+/// `inbox/dwf/`, and taking it again writes the acknowledgement without a second receipt.
+struct AcknowledgementNotWritten: Error, CustomStringConvertible {
+  var orderNumber: String
+  var underlying: any Error
+
+  var description: String {
+    "order \(orderNumber) is journaled, but its acknowledgement was not written (\(underlying))"
   }
 }

@@ -76,19 +76,27 @@ package final class OrderFileProcessor: OrderFileHandler {
     case .failure(let error): return .done(notTaken(path, error.description))
     }
 
-    let validations = validator(for: snapshot).validate(file)
+    let validations = Self.inFileOrder(validator(for: snapshot).validate(file))
     let fileName = (path as NSString).lastPathComponent
     var counts: [String: Int] = [:]
+    var ordersTaken = 0
     do {
       for validation in validations {
         let outcome = try receive(validation, sourceFile: fileName, inventory: snapshot.items)
         counts[outcome, default: 0] += 1
+        ordersTaken += 1
       }
+    } catch let error as AcknowledgementNotWritten {
+      logger.error(
+        "Order journaled, but its acknowledgement was not written; file retried next pass",
+        ["file.path": path, "order.number": error.orderNumber, "error": "\(error.underlying)"])
+      return .done(notTaken(path, "\(error); the file is retried on the next pass"))
     } catch {
       logger.error(
-        "Order file not journaled, it stays in inbox/dwf/",
-        ["file.path": path, "error": "\(error)"])
-      return .done(notTaken(path, "the order journal or an acknowledgement failed (\(error))"))
+        "Order journal write failed; file left in inbox/dwf/ and retried next pass",
+        ["file.path": path, "orders.taken": "\(ordersTaken)", "error": "\(error)"])
+      return .done(
+        notTaken(path, "the order journal or an acknowledgement failed (\(error))"))
     }
     return .done(moveToProcessed(path: path, sha256: sha256, counts: counts))
   }

@@ -50,11 +50,16 @@ package struct AcknowledgementWriter: Sendable {
     document.lastReceipt = lastReceipt.map {
       AcknowledgementDocument.Receipt($0, orderNumber: order.orderNumber)
     }
+    // An order with no lines is a cancellation kept before its order, and only the receipt's
+    // message states why it is cancelled.
+    if order.lines.isEmpty {
+      document.reason = document.lastReceipt?.message
+    }
     return try write(document)
   }
 
   /// Writes the acknowledgement of an order that was rejected before it could be journaled,
-  /// such as a cancellation of an unknown order or an order whose line numbers repeat.
+  /// such as an order with no lines or one whose line numbers repeat.
   ///
   /// It has `revision` 0 and `orderState` `rejected`, so any acknowledgement of a journaled
   /// order under the same number, which starts at revision 1, supersedes it.
@@ -146,7 +151,8 @@ struct AcknowledgementDocument: Encodable {
   var customerPO: String?
   var sourceFile: String
   var duplicateReceipts: Int
-  /// Why the whole order was rejected, for an order that was never journaled.
+  /// The reason the whole order was rejected, for an order that was never journaled, or the
+  /// reason an order with no lines is cancelled.
   var reason: String?
   var lastReceipt: Receipt?
   var lines: [Line]

@@ -14,6 +14,12 @@ package enum ReceiptOutcome: String, Sendable, Equatable, CaseIterable, Encodabl
   case replaced
   /// A cancellation, carried out with `cancel(orderNumber:)`.
   case cancellation
+  /// A cancellation of a number not received yet, kept with `receiveCancellationFirst` so the
+  /// order is cancelled when it comes.
+  case cancellationBeforeOrder
+  /// An order whose cancellation came first, journaled with `receiveAfterCancellation` with
+  /// every line cancelled and never placed.
+  case orderAfterCancellation
 }
 
 /// The last receipt of an order number, which its acknowledgement shows beside the lines.
@@ -29,10 +35,20 @@ package struct OrderReceipt: Sendable, Equatable {
     self.receivedAt = receivedAt
   }
 
-  /// The message for DWF: why a conflicting receipt was rejected, or nil for other outcomes.
+  /// The message for DWF: why a conflicting receipt was rejected, or what became of a
+  /// cancellation and an order that came in reverse order. Nil for the other outcomes.
   package func message(orderNumber: String) -> String? {
-    guard outcome == .conflict else { return nil }
-    return "order \(orderNumber) already received; send a cancellation first"
+    switch outcome {
+    case .conflict:
+      return "order \(orderNumber) already received; send a cancellation first"
+    case .cancellationBeforeOrder:
+      return "no order \(orderNumber) was received yet; the cancellation is kept, so an order"
+        + " \(orderNumber) received later is cancelled and not placed"
+    case .orderAfterCancellation:
+      return "order \(orderNumber) was cancelled before it was received, so it is not placed"
+    case .new, .duplicate, .replaced, .cancellation:
+      return nil
+    }
   }
 }
 
@@ -50,13 +66,19 @@ extension OrderJournal {
       guard try storedDigest(of: orderNumber) != nil else {
         throw OrderJournalError.orderNotFound(orderNumber: orderNumber)
       }
-      try logStep(
-        orderNumber, method: Self.receiptMethod, phase: "after",
-        outcome: "\(outcome.rawValue) \(sourceFile)")
+      try logReceipt(orderNumber, outcome, sourceFile: sourceFile)
       if outcome == .conflict {
         try touch(orderNumber)
       }
     }
+  }
+
+  private func logReceipt(
+    _ orderNumber: String, _ outcome: ReceiptOutcome, sourceFile: String
+  ) throws {
+    try logStep(
+      orderNumber, method: Self.receiptMethod, phase: "after",
+      outcome: "\(outcome.rawValue) \(sourceFile)")
   }
 
   /// Returns the order's last recorded receipt, or nil when none was recorded.
@@ -76,6 +98,78 @@ extension OrderJournal {
     }
     let file = parts.count > 1 ? String(parts[1]) : ""
     return OrderReceipt(outcome: outcome, sourceFile: file, receivedAt: date)
+  }
+
+  /// Tells whether the stored order is only a kept cancellation: cancelled, with no lines,
+  /// because its cancellation came before the order.
+  package static func isCancellationBeforeOrder(_ order: OrderSnapshot) -> Bool {
+    order.state == .cancelled && order.lines.isEmpty && order.groups.isEmpty
+  }
+
+  /// Journals a cancellation of `orderNumber`, which is not journaled yet, as a cancelled
+  /// order with no lines and its `cancellationBeforeOrder` receipt, so an order under that
+  /// number received later is cancelled and never placed. `digest` is the cancellation's
+  /// content digest. Returns the new snapshot, or nil, changing nothing, when the number is
+  /// journaled already.
+  package func receiveCancellationFirst(
+    orderNumber: String, sourceFile: String, digest: String
+  ) throws -> OrderSnapshot? {
+    try database.transaction {
+      guard try storedDigest(of: orderNumber) == nil else { return nil }
+      let time = Self.timeText(now())
+      try execute(
+        """
+        INSERT INTO journal_orders (order_number, content_digest, state, received_at,
+          updated_at, source_file, ship_date, revision)
+        VALUES (:order, :digest, 'cancelled', :time, :time, :file, '', 1)
+        """,
+        [
+          ":order": .text(orderNumber), ":digest": .text(digest), ":time": .text(time),
+          ":file": .text(sourceFile),
+        ])
+      try logStep(orderNumber, method: "cancel", phase: "after", outcome: "before the order")
+      try logReceipt(orderNumber, .cancellationBeforeOrder, sourceFile: sourceFile)
+      return try snapshotOrThrow(orderNumber)
+    }
+  }
+
+  /// Journals `order`, whose cancellation came first (`isCancellationBeforeOrder`), with
+  /// every line `cancelled` and an `orderAfterCancellation` receipt, so nothing of it is
+  /// placed. The order takes the fields and
+  /// `digest` of `order`, so the same order received again is a duplicate. Returns the new
+  /// snapshot, or nil, changing nothing, when the stored order is not a kept cancellation.
+  package func receiveAfterCancellation(order: ReceivedOrder, digest: String) throws
+    -> OrderSnapshot?
+  {
+    try database.transaction {
+      guard let stored = try snapshot(of: order.orderNumber),
+        Self.isCancellationBeforeOrder(stored)
+      else { return nil }
+      var seen = Set<Int>()
+      for line in order.lines where !seen.insert(line.lineNumber).inserted {
+        throw OrderJournalError.repeatedLineNumber(
+          orderNumber: order.orderNumber, lineNumber: line.lineNumber)
+      }
+
+      try updateStoredOrder(with: order, digest: digest)
+      var groups: [InventoryOrigin: Int64] = [:]
+      for line in order.lines {
+        let groupId = try groups[line.origin] ?? insertGroup(order, origin: line.origin)
+        groups[line.origin] = groupId
+        try insertLine(line, order: order.orderNumber, groupId: groupId)
+      }
+      let key: [String: SQLiteValue] = [":order": .text(order.orderNumber)]
+      try execute(
+        "UPDATE journal_lines SET state = 'cancelled', reason = NULL WHERE order_number = :order",
+        key)
+      try execute(
+        "UPDATE journal_orders SET state = 'cancelled' WHERE order_number = :order", key)
+      try logStep(
+        order.orderNumber, method: "receive", phase: "after", outcome: "after its cancellation")
+      try logReceipt(order.orderNumber, .orderAfterCancellation, sourceFile: order.sourceFile)
+      try touch(order.orderNumber)
+      return try snapshotOrThrow(order.orderNumber)
+    }
   }
 
   /// Tells whether new content may replace the stored order: it has lines, every one is

@@ -13,6 +13,12 @@ enum OrderBuilder {
     if let cell = raw.fields[.action] {
       action = OrderAction(rawValue: cell.text.lowercased())
       if action == nil { problems.append(problem(cell, .action, .invalidAction)) }
+      if action == .cancel, let mixed = cancellationAmongLines(raw, cancellation: cell) {
+        // The lines are validated as an order's, so each one is acknowledged rejected for
+        // this problem rather than dropped with the cancellation.
+        problems.append(mixed)
+        action = .place
+      }
     }
 
     var shipDate: OrderDate?
@@ -40,6 +46,21 @@ enum OrderBuilder {
       fieldProblems: problems, digest: try OrderDigest.digest(of: raw))
     order.cells = raw.fields
     return order
+  }
+
+  /// Returns the problem of CSV rows that carry lines of an order beside the row that cancels
+  /// it, or nil when there is none. A line on the cancellation's own row is allowed, because
+  /// the format ignores a cancellation's line cells. JSON gives an order one `action`, so its
+  /// lines cannot mix with a cancellation.
+  private static func cancellationAmongLines(_ raw: RawOrder, cancellation cell: RawCell)
+    -> OrderProblem?
+  {
+    guard case .csvCell(let cancelRow, _, _) = cell.position else { return nil }
+    let lineRows = raw.lines.map(\.position).filter { $0 != .csvRow(cancelRow) }
+    guard !lineRows.isEmpty else { return nil }
+    return OrderProblem(
+      at: raw.position, value: raw.orderNumber,
+      reason: .cancellationAmongLines(cancellation: .csvRow(cancelRow), lineRows: lineRows))
   }
 
   private static func buildLine(_ raw: RawLine, positionInOrder: Int) -> DWFOrderLine {

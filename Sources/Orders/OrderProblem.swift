@@ -65,6 +65,8 @@ package struct OrderProblem: Sendable, Equatable, CustomStringConvertible {
     case locationMismatch(snapshot: String, order: String)
     case priceMismatch(snapshot: Decimal, tolerance: Decimal)
     case rejectedLinesWithAllOrNothing(lineNumbers: [String])
+    /// CSV rows of one order that carry lines beside a row that cancels the order.
+    case cancellationAmongLines(cancellation: SourcePosition, lineRows: [SourcePosition])
   }
 
   /// The message: the position, then the field by its CSV header, or by its JSON key when the
@@ -216,6 +218,10 @@ package struct OrderProblem: Sendable, Equatable, CustomStringConvertible {
     case .rejectedLinesWithAllOrNothing(let lineNumbers):
       return "lines \(lineNumbers.joined(separator: ", ")) were rejected and"
         + " orders.allOrNothing is set, so the whole order is rejected."
+    case .cancellationAmongLines(let cancellation, let lineRows):
+      let rows = lineRows.map(\.description).joined(separator: ", ")
+      return "order \(shown) has lines (\(rows)) and a cancellation (\(cancellation)) in the"
+        + " same file; send either its lines or one cancellation row with blank line cells."
     }
   }
 }

@@ -53,3 +53,46 @@ struct IntakeScanTests {
     #expect(folder.makeIntake().pendingFiles().isEmpty)
   }
 }
+
+struct IntakeUploadOrderTests {
+  /// Sets the modification time of a file in the workspace, in seconds since 1970.
+  private func setModified(_ folder: IntakeWorkspace, _ name: String, seconds: TimeInterval)
+    throws
+  {
+    try FileManager.default.setAttributes(
+      [.modificationDate: Date(timeIntervalSince1970: seconds)], ofItemAtPath: folder.file(name))
+  }
+
+  @Test func orderFilesComeByModificationTimeThenName() throws {
+    let folder = try IntakeWorkspace()
+    for name in ["inbox/dwf/orders-200.csv", "inbox/dwf/cancel-200.csv", "inbox/dwf/b-tie.csv",
+      "inbox/dwf/a-tie.csv"]
+    {
+      try folder.write(name, text: "x")
+    }
+    try setModified(folder, "inbox/dwf/orders-200.csv", seconds: 1_000)
+    try setModified(folder, "inbox/dwf/cancel-200.csv", seconds: 2_000)
+    try setModified(folder, "inbox/dwf/b-tie.csv", seconds: 3_000)
+    try setModified(folder, "inbox/dwf/a-tie.csv", seconds: 3_000)
+
+    let pending = folder.makeIntake().pendingFiles()
+
+    #expect(
+      pending.map(\.path) == [
+        folder.file("inbox/dwf/orders-200.csv"), folder.file("inbox/dwf/cancel-200.csv"),
+        folder.file("inbox/dwf/a-tie.csv"), folder.file("inbox/dwf/b-tie.csv"),
+      ])
+  }
+
+  @Test func growerFilesKeepNameOrder() throws {
+    let folder = try IntakeWorkspace()
+    try folder.write("inbox/b.xlsx", text: "x")
+    try folder.write("inbox/a.xlsx", text: "x")
+    try setModified(folder, "inbox/b.xlsx", seconds: 1_000)
+    try setModified(folder, "inbox/a.xlsx", seconds: 2_000)
+
+    let pending = folder.makeIntake().pendingFiles()
+
+    #expect(pending.map(\.path) == [folder.file("inbox/a.xlsx"), folder.file("inbox/b.xlsx")])
+  }
+}

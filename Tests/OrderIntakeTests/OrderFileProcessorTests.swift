@@ -178,19 +178,6 @@ import Testing
     #expect(OrderIntakeFixture.lines(ack).map(\.1) == ["cancelled", "cancelled"])
   }
 
-  @Test func cancellationOfUnknownOrderRejected() throws {
-    let fixture = try OrderIntakeFixture()
-    try fixture.writeDrop()
-    let path = try fixture.dropOrderFile("cancel.csv", OrderSamples.cancelCSV)
-
-    _ = fixture.makeProcessor().takeOrderFile(path: path, sha256: try fixture.sha256(path))
-
-    #expect(try fixture.journal.snapshot(of: "DWF-1") == nil)
-    let ack = try fixture.acknowledgement("DWF-1")
-    #expect(ack["orderState"] as? String == "rejected")
-    #expect(ack["revision"] as? Int == 0)
-    #expect((ack["reason"] as? String)?.contains("never received") == true)
-  }
 
   @Test(arguments: [
     ("no-header.csv", "order_number,inventory_id\nDWF-1,5100001\n"),
