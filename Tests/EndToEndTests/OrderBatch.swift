@@ -43,8 +43,12 @@ struct OrderBatch {
   let orders: [BatchOrder]
   let files: [(name: String, data: Data)]
 
-  /// The order number of the cancellation in `batch-3.csv`, which no file placed.
+  /// The order number of the cancellation in `batch-3.csv`, which no file placed. It is kept,
+  /// so an order with that number that came later would not be placed.
   static let unknownCancellation = "B-0998"
+  /// The order in `batch-3.csv` whose only line has `line_number` 0, so the order cannot be
+  /// journaled and is acknowledged `rejected` without a journal entry.
+  static let unjournalableOrder = "B-0999"
   /// The file that fails whole.
   static let failingFile = "batch-4.csv"
 
@@ -138,6 +142,8 @@ struct OrderBatch {
     }
     if let cancelled {
       text += "\(cancelled),,,,,,,,,,,cancel\r\n"
+      let ship = orders.first?.shipDate ?? ""
+      text += "\(unjournalableOrder),0,\(ship),3101,,61001,,5100011,OH,1,0.50,\r\n"
     }
     return Data(text.utf8)
   }

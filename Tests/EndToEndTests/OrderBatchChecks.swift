@@ -65,8 +65,13 @@ extension OrderWorkspace {
     }
 
     let cancellation = acks[OrderBatch.unknownCancellation]?.object
-    #expect(cancellation?["orderState"] as? String == "rejected", "cancellation; \(note)")
-    let expected = Set(batch.orders.map(\.orderNumber) + [OrderBatch.unknownCancellation])
+    #expect(cancellation?["orderState"] as? String == "cancelled", "cancellation; \(note)")
+    let unjournaled = acks[OrderBatch.unjournalableOrder]?.object
+    #expect(unjournaled?["orderState"] as? String == "rejected", "line number 0; \(note)")
+    let expected = Set(
+      batch.orders.map(\.orderNumber) + [
+        OrderBatch.unknownCancellation, OrderBatch.unjournalableOrder,
+      ])
     #expect(Set(acks.keys) == expected, "acknowledged orders; \(note)")
   }
 
