@@ -49,8 +49,11 @@ extension OrderPlacer {
   /// code looked up with `carrier.list`, or `orders.defaultCarrierId`. When no carrier can be
   /// found, the order's `received` lines are rejected with a reason that names the code or
   /// the setting, before any web order is created for them.
+  ///
+  /// An `adding` line counts as a line to add, because a reconciliation that finds it not
+  /// landed returns it to `received` and the same pass adds it again with this context.
   func resolveContext(of order: OrderSnapshot) async throws -> ContextResolution {
-    guard order.lines.contains(where: { $0.state == .received }) else {
+    guard order.lines.contains(where: { $0.state == .received || $0.state == .adding }) else {
       return .resolved(OrderContext(carrierId: nil, shipToId: nil))
     }
 

@@ -73,8 +73,7 @@ struct RandomKillTests {
   // The kill lands on the third add, which is the last line of order B-1. On the restart the
   // reconciliation finds that line not landed and sends it again. The carrier for that add
   // must be resolved even though the order had no line in `received` when the pass began.
-  @Test(.disabled("restart rejects a reconciled last line with: the order has no carrier"))
-  func lastLineInFlightSentAfterRestart() throws {
+  @Test func lastLineInFlightSentAfterRestart() throws {
     let workspace = try OrderWorkspace()
     try workspace.dropBatch()
     let note: Comment = "crash at placer.add.before-call#3"
