@@ -167,30 +167,16 @@ extension OrderJournal {
 
   // MARK: Pending work
 
-  /// Returns whether any order needs a Komet call or an acknowledgement rewrite, with one
-  /// query instead of the snapshots `pendingWork()` reads. With `includingCheckout`, a group
-  /// waiting for its checkout counts too.
+  /// Returns whether any order needs a Komet call, an acknowledgement rewrite, or a look at
+  /// the quota for its waiting lines, without reading snapshots. With `includingCheckout`, a
+  /// group waiting for its checkout counts too.
   package func hasPendingWork(includingCheckout: Bool) throws -> Bool {
-    let checkout = """
-       OR EXISTS (SELECT 1 FROM journal_groups g JOIN journal_orders o
-          ON o.order_number = g.order_number
-        WHERE o.state <> 'cancelled' AND g.state = 'created'
-          AND g.checkout_state IN ('none', 'started')
-          AND EXISTS (SELECT 1 FROM journal_lines l WHERE l.group_id = g.id
-            AND l.state = 'accepted')
-          AND NOT EXISTS (SELECT 1 FROM journal_lines l WHERE l.group_id = g.id
-            AND l.state NOT IN ('accepted', 'rejected', 'duplicate', 'cancelled')))
-      """
     let sql = """
       SELECT EXISTS (SELECT 1 FROM journal_orders WHERE ack_revision < revision)
-        OR EXISTS (SELECT 1 FROM journal_lines l JOIN journal_groups g ON g.id = l.group_id
-          WHERE l.state IN ('received', 'adding') AND g.state <> 'deleted')
-        OR EXISTS (SELECT 1 FROM journal_groups g WHERE g.state = 'created'
-          AND NOT EXISTS (SELECT 1 FROM journal_lines l WHERE l.group_id = g.id
-            AND l.state NOT IN ('rejected', 'cancelled')))
-      \(includingCheckout ? checkout : "")
+        OR EXISTS (SELECT 1 FROM journal_lines WHERE state = 'waiting')
       """
-    return try integer(sql, [:]) == 1
+    guard try integer(sql, [:]) != 1 else { return true }
+    return try !ordersNeedingCalls(includingCheckout: includingCheckout).isEmpty
   }
 
   /// Returns the numbers of the orders whose acknowledgement is older than their journal.
