@@ -141,8 +141,8 @@ package struct OrderPlacer {
       case .kometUnreachable, .configurationUnusable:
         return results
       case .callFailed:
-        // A call that keeps failing for one order says nothing about the next order, so the
-        // pass goes on and the next pass tries this order again.
+        // One order's failing call does not predict the next order's, so the pass goes on,
+        // and the next pass tries this order again.
         continue
       }
     }

@@ -142,7 +142,7 @@ package enum ExchangeStages {
   }
 }
 
-/// Why `retry` cannot validate an order again.
+/// A failure of `retry` to read the inventory it validates an order against.
 enum RetryInventoryError: Error, CustomStringConvertible {
   /// No inventory drop has been written, so no line could be checked.
   case noDrop
