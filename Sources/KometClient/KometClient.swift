@@ -12,9 +12,10 @@ import StateStore
 ///
 /// Each function builds the request, counts it in the quota ledger, sends it and decodes the
 /// typed response. A GET is sent again after a transport failure, HTTP 5xx or 429, waiting with
-/// exponential backoff and full jitter. A POST is sent again only when the connection was
-/// refused, because then no byte reached Komet. Any other failure of a POST is
-/// `outcomeUnknown` and is left to the caller.
+/// exponential backoff and full jitter. A POST is never sent again: any failure of one without
+/// a response is `outcomeUnknown` and left to the caller, a refused connection included,
+/// because libcurl may have delivered the request on a reused connection before the retry on a
+/// new one was refused.
 package actor KometClient {
   package let configuration: KometClientConfiguration
   private let context: KometRequestContext
@@ -161,12 +162,11 @@ package actor KometClient {
         method: request.method, httpMethod: request.httpMethod, url: RedactedURL.text(request.url),
         domain: domain, code: code, attempts: attempt)
       if isPost {
-        guard failure.happenedBeforeSending else {
-          return .fail(
-            .outcomeUnknown(
-              method: request.method, requestID: requestID, cause: .transport(failure)))
-        }
-        return .retry(reason: failure.reason)
+        // A refused connection does not prove that nothing reached Komet: libcurl sends a
+        // request again on a new connection when a reused one dies before the response, so
+        // the refusal may follow a delivery. Only the caller can find out.
+        return .fail(
+          .outcomeUnknown(method: request.method, requestID: requestID, cause: .transport(failure)))
       }
       guard failure.isRetryableForReads else { return .fail(.transport(failure)) }
       return .retry(reason: failure.reason)

@@ -30,8 +30,9 @@ package struct TransportFailure: Equatable, Sendable, CustomStringConvertible {
     self.attempts = attempts
   }
 
-  /// Tells whether the failure happened before any byte of the request was sent, so sending
-  /// it again cannot make Komet act twice.
+  /// Tells whether the failing attempt could not connect. That attempt sent nothing, but
+  /// libcurl may have delivered the request on a reused connection just before, so for a POST
+  /// it proves nothing (`KometClient` reports such a POST as `outcomeUnknown`).
   package var happenedBeforeSending: Bool {
     domain == NSURLErrorDomain && code == NSURLErrorCannotConnectToHost
   }

@@ -37,9 +37,12 @@ struct DirectoryWatcherTests {
     try watcher.start()
     defer { watcher.stop() }
 
+    // The file is created open, so its only IN_CLOSE_WRITE comes at the end. Creating it
+    // with FileManager would close it once empty, which under load can race the first write.
     let path = folder.path + "/slow.xlsx"
-    #expect(FileManager.default.createFile(atPath: path, contents: nil))
-    let handle = try #require(FileHandle(forWritingAtPath: path))
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    try #require(descriptor >= 0)
+    let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     handle.write(Data("first part,".utf8))
     try await Task.sleep(for: .milliseconds(600))
     let eventsWhileOpen = recorder.events
