@@ -13,6 +13,28 @@ extension OrderJournal {
     try settleReceived(orderNumber, state: .waiting, reason: reason, method: "quota")
   }
 
+  /// Holds every rejected or cancelled line of the group for review with `reason`, because
+  /// Komet refused to delete the group's web order while it still holds items. Returns the
+  /// keys held.
+  @discardableResult
+  package func holdForReview(group id: Int64, reason: String) throws -> [LineKey] {
+    try database.transaction {
+      let group = try groupOrThrow(id)
+      let order = try snapshotOrThrow(group.orderNumber)
+      let keys = order.lines
+        .filter { $0.groupId == id && ($0.state == .rejected || $0.state == .cancelled) }
+        .map(\.key)
+      for key in keys {
+        try setLine(key, state: .review, reason: reason)
+      }
+      try logStep(
+        group.orderNumber, group: id, method: "web-order.delete", phase: "after",
+        outcome: "refused, \(keys.count) lines held for review: \(reason)")
+      try touch(group.orderNumber)
+      return keys
+    }
+  }
+
   /// Puts every `waiting` line back to `received`, so the next placement sends it, and
   /// returns their keys. A group whose web order was deleted meanwhile starts over with a new
   /// create, as in `retry`.

@@ -316,13 +316,8 @@ extension OrderPlacer {
       let reason = "web-order.delete of \(webOrderId) failed: \(error.description)"
       switch CallFailure(error) {
       case .rejected(let refusal):
-        // A delete is sent again after a lost answer, and Komet refuses to cancel a web order
-        // twice. The web order holds no line of ours either way, so it is journaled as deleted
-        // with Komet's answer, and the grower's report keeps the web order ID.
-        try journal.recordWebOrderDeleted(group: group.id, note: "Komet answered: \(refusal)")
-        CrashPoint.reach("placer.delete.after-journal")
-        logger.warning("Web order delete refused by Komet, journaled as deleted", values)
-        return nil
+        return try await settleRefusedDelete(
+          group, webOrder: webOrder, refusal: refusal, values: values)
       case .quotaExhausted:
         return Self.quotaStop
       case .notSent:
@@ -341,6 +336,54 @@ extension OrderPlacer {
     try journal.recordWebOrderDeleted(group: group.id)
     CrashPoint.reach("placer.delete.after-journal")
     logger.info("Web order with no accepted line deleted", values)
+    return nil
+  }
+
+  /// Settles a `web-order.delete` that Komet refused, from the web order's items. A delete is
+  /// sent again after a lost answer, and Komet refuses to cancel a web order twice, so a web
+  /// order that lists no item (or that Komet no longer lists) counts as deleted, with Komet's
+  /// answer in the step log. One that still holds items may be live, so its lines go to
+  /// review rather than to DWF as cancelled.
+  private func settleRefusedDelete(
+    _ group: GroupSnapshot, webOrder: KometID, refusal: String, values: [String: String]
+  ) async throws -> PlacementStop? {
+    var values = values
+    var heldItems = 0
+    for status in [WebOrderStatus.pending, .checkedOut] {
+      let request = WebOrderDetailsListRequest(
+        customerId: settings.customerId, webOrderId: webOrder,
+        companyLocationId: Self.locationID(of: group), statusId: status)
+      do {
+        let response = try await client.webOrderDetails(request)
+        heldItems += Self.itemIds(in: response, webOrderId: webOrder.digits).count
+      } catch {
+        let reason = "web-order-details.list after a refused delete failed: \(error.description)"
+        switch ReadFailure(error) {
+        case .quotaExhausted: return Self.quotaStop
+        case .unreachable: return PlacementStop(.kometUnreachable, reason: reason)
+        case .configuration(let error): return await configurationStop(for: error)
+        case .failed:
+          // Komet answered with an error for this web order, such as one it cancelled.
+          continue
+        }
+      }
+    }
+
+    guard heldItems == 0 else {
+      let reason =
+        "Komet refused web-order.delete for web order \(webOrder.digits) (\(refusal)) while it"
+        + " still holds \(heldItems) items, so it may be live: cancel it in Komet, then settle"
+        + " the line with komet-dwf review"
+      try journal.holdForReview(group: group.id, reason: reason)
+      CrashPoint.reach("placer.delete.after-journal")
+      values["komet.items"] = String(heldItems)
+      logger.error("Web order delete refused while it holds items, lines held for review", values)
+      return nil
+    }
+    try journal.recordWebOrderDeleted(group: group.id, note: "Komet answered: \(refusal)")
+    CrashPoint.reach("placer.delete.after-journal")
+    logger.warning(
+      "Web order delete refused by Komet and no item left, journaled as deleted", values)
     return nil
   }
 

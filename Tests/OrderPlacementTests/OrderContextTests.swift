@@ -196,6 +196,59 @@ struct OrderContextTests {
     #expect(fixture.requestCount("web-order.delete") == 2)
   }
 
+  @Test func refusedDeleteOfLiveWebOrderHeldForReview() async throws {
+    let fixture = try PlacementFixture()
+    let onHand = try fixture.inventoryIds(.onHand, count: 2)
+    try fixture.receive("C-710", lines: onHand.map { ($0, .onHand) })
+    try await fixture.makePlacer().work(on: "C-710")
+    let journal = try fixture.openJournal()
+    let webOrderId = try #require(try journal.snapshot(of: "C-710")?.groups.first?.webOrderId)
+    fixture.sandbox.faults.add(
+      .status(400), matching: .init(method: "POST", path: "/api/web-order.delete"))
+
+    try journal.cancel(orderNumber: "C-710")
+    let result = try await fixture.makePlacer().work(on: "C-710")
+
+    // Komet still holds both items, so DWF must not be told the order is cancelled.
+    let held = try #require(try journal.snapshot(of: "C-710"))
+    #expect(result == .finished)
+    #expect(held.groups.map(\.state) == [.created])
+    #expect(held.lines.map(\.state) == [.review, .review])
+    #expect(held.lines.first?.reason?.contains("still holds 2 items") == true)
+    #expect(fixture.webOrder(webOrderId)?.isCanceled == false)
+
+    // The fault answered the one delete before the handler, and with nothing left to call a
+    // later pass sends no second delete.
+    let again = try await fixture.makePlacer().work(on: "C-710")
+    #expect(again == .finished)
+    #expect(fixture.sandbox.faults.pendingCount == 0)
+    #expect(fixture.requestCount("web-order.delete") == 0)
+    #expect(fixture.webOrder(webOrderId)?.isCanceled == false)
+  }
+
+  @Test func refusedDeleteOfCancelledWebOrderCountsAsDeleted() async throws {
+    let fixture = try PlacementFixture()
+    let onHand = try fixture.inventoryIds(.onHand, count: 1)
+    try fixture.receive("C-720", lines: [(onHand[0], .onHand)])
+    try await fixture.makePlacer().work(on: "C-720")
+    let journal = try fixture.openJournal()
+    let webOrderId = try #require(try journal.snapshot(of: "C-720")?.groups.first?.webOrderId)
+    // The first delete lands but its answer is lost, so the second is refused.
+    fixture.sandbox.faults.add(
+      .closeAfterHandler, matching: .init(method: "POST", path: "/api/web-order.delete"))
+
+    try journal.cancel(orderNumber: "C-720")
+    _ = try await fixture.makePlacer().work(on: "C-720")
+    let result = try await fixture.makePlacer().work(on: "C-720")
+
+    let cancelled = try #require(try journal.snapshot(of: "C-720"))
+    #expect(result == .finished)
+    #expect(cancelled.groups.map(\.state) == [.deleted])
+    #expect(cancelled.lines.map(\.state) == [.cancelled])
+    #expect(fixture.webOrder(webOrderId)?.isCanceled == true)
+    #expect(fixture.requestCount("web-order.delete") == 2)
+  }
+
   @Test func usedUpQuotaHoldsBackLaterOrders() async throws {
     let fixture = try PlacementFixture()
     let ids = try fixture.inventoryIds(.onHand, count: 3)
