@@ -27,11 +27,12 @@ package enum LineState: String, Sendable, Equatable, CaseIterable, Codable {
 
 /// The state of a whole order, recomputed from its lines on every change.
 package enum OrderState: String, Sendable, Equatable, CaseIterable, Codable {
-  /// At least one line still needs a call (received or adding).
+  /// At least one line still needs a call (received or adding), or, with no line in review,
+  /// waits for the quota.
   case open
   /// No line needs a call, but at least one waits for review.
   case review
-  /// Every line is settled (accepted, rejected, waiting, duplicate or cancelled).
+  /// Every line is settled (accepted, rejected, duplicate or cancelled).
   case settled
   /// The order was cancelled.
   case cancelled

@@ -66,6 +66,8 @@ extension OrderJournal {
           AND l.state IN ('received', 'adding')) THEN 'open'
         WHEN EXISTS (SELECT 1 FROM journal_lines l WHERE l.order_number = :order
           AND l.state = 'review') THEN 'review'
+        WHEN EXISTS (SELECT 1 FROM journal_lines l WHERE l.order_number = :order
+          AND l.state = 'waiting') THEN 'open'
         ELSE 'settled' END
       WHERE order_number = :order AND state <> 'cancelled'
       """, [":order": .text(orderNumber)])

@@ -285,6 +285,8 @@ struct OrderPlacementTests {
       return
     }
     #expect(order.lines.map(\.state) == [.accepted, .accepted, .waiting])
+    // A waiting line is still to be sent, so the order is not settled.
+    #expect(order.state == .open)
     #expect(third.reason?.contains("quota") == true)
     #expect(fixture.openItemInventoryIds == Array(ids.prefix(2)))
     #expect(fixture.requestCount("web-order-item.add") == 2)
