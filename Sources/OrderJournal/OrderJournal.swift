@@ -314,5 +314,7 @@ package struct OrderJournal {
     }
   }
 
-  static let quotaReason = "daily Komet request quota used up; the line is sent again later"
+  /// The reason journaled on a line held back by a used-up quota.
+  package static let quotaReason =
+    "the daily Komet request quota is used up; the line is sent again once the quota allows"
 }

@@ -225,9 +225,8 @@ package struct OrderPlacer {
       ["order.lines": String(keys.count)])
   }
 
-  /// The reason journaled on a line held back by the quota.
-  static let waitReason =
-    "the daily Komet request quota is used up; the line is sent again once the quota allows"
+  /// The reason journaled on a line held back by the quota, the same as the journal's own.
+  static let waitReason = OrderJournal.quotaReason
 
   /// Returns the first pending Komet call of the order, leaving out acknowledgement rewrites,
   /// which are not the placer's work.
