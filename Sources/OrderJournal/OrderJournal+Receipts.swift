@@ -172,13 +172,22 @@ extension OrderJournal {
     }
   }
 
-  /// Tells whether new content may replace the stored order: it has lines, every one is
-  /// rejected, and no group ever got as far as a `web-order.create` that could have made a
-  /// web order. Komet then holds nothing of the order, so replacing it loses nothing.
+  /// Tells whether new content may replace the stored order, because Komet holds nothing of
+  /// it, so replacing it loses nothing. That is an order with lines, every one rejected, none
+  /// of whose groups got as far as a `web-order.create`; or a cancelled order (not a kept
+  /// cancellation, which has no lines) whose web orders are all deleted, which is how DWF
+  /// sends a corrected order after "send a cancellation first".
   package static func isReplaceable(_ order: OrderSnapshot) -> Bool {
-    guard order.state != .cancelled, !order.lines.isEmpty else { return false }
+    guard !order.lines.isEmpty else { return false }
+    let neverCreated = { (group: GroupSnapshot) in
+      group.state == .pending && group.webOrderId == nil
+    }
+    if order.state == .cancelled {
+      let isSettled = order.lines.allSatisfy { $0.state == .cancelled || $0.state == .rejected }
+      return isSettled && order.groups.allSatisfy { neverCreated($0) || $0.state == .deleted }
+    }
     guard order.lines.allSatisfy({ $0.state == .rejected }) else { return false }
-    return order.groups.allSatisfy { $0.state == .pending && $0.webOrderId == nil }
+    return order.groups.allSatisfy(neverCreated)
   }
 
   /// Replaces a stored order that `isReplaceable` allows with `order` and its `digest`, keeping

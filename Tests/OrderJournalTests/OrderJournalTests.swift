@@ -281,3 +281,42 @@ struct JournalTimeTests {
     #expect(OrderJournal.date(from: "not a time") == nil)
   }
 }
+
+@Suite("A corrected order after a cancellation")
+struct CorrectedOrderTests {
+  @Test func replacesCancelledOrderOnceItsWebOrdersAreDeleted() throws {
+    let folder = try TemporaryFolder()
+    let journal = try openJournal(folder.file("state.sqlite"))
+    let first = ReceivedOrder(
+      orderNumber: "R-1", shipDate: "2030-05-01", sourceFile: "a.csv",
+      lines: [
+        ReceivedLine(
+          lineNumber: 1, inventoryId: "9001", origin: .onHand, quantity: 1,
+          unitPrice: Decimal(string: "0.45"))
+      ])
+    guard case .new(let stored) = try journal.receive(order: first, digest: "one") else {
+      Issue.record("R-1 was not new")
+      return
+    }
+    let group = stored.groups[0].id
+    let key = LineKey(orderNumber: "R-1", lineNumber: 1)
+    try journal.beginCreate(group: group)
+    try journal.recordWebOrderCreated(group: group, webOrderId: "W1")
+    try journal.beginLineAdd(line: key)
+    try journal.finishLineAdd(line: key, outcome: .accepted(itemId: nil))
+    try journal.cancel(orderNumber: "R-1")
+    var corrected = first
+    corrected.lines[0].quantity = 3
+
+    // While the web order still exists in Komet, the new content is a conflict.
+    #expect(try journal.replaceRejected(order: corrected, digest: "two") == nil)
+
+    try journal.recordWebOrderDeleted(group: group)
+    let replaced = try #require(try journal.replaceRejected(order: corrected, digest: "two"))
+    #expect(replaced.state == .open)
+    #expect(replaced.contentDigest == "two")
+    #expect(replaced.lines.map(\.state) == [.received])
+    #expect(replaced.lines.first?.quantity == 3)
+    #expect(replaced.groups.map(\.state) == [.pending])
+  }
+}
