@@ -28,6 +28,9 @@ extension OrderFileParser {
     var orderNumbers: [String] = []
     var firstCells: [String: [OrderField: RawCell]] = [:]
     var dataRows = 0
+    // The columns a file of cancellations alone may leave out, reported once a row places.
+    var missingForPlacing: [OrderProblem] = []
+    var placesAnOrder = false
 
     do {
       try document.readRows(sheetAt: 0) { row in
@@ -37,13 +40,25 @@ extension OrderFileParser {
         guard let known = columns else {
           let (header, problems) = readHeader(cells, row: row.number)
           columns = header
-          fileProblems += problems
+          let hasAction = header.fields.values.contains(.action)
+          for problem in problems {
+            let isPlacingColumn =
+              problem.reason == .missingHeader && problem.field != .orderNumber
+            if hasAction, isPlacingColumn {
+              missingForPlacing.append(problem)
+            } else {
+              fileProblems.append(problem)
+            }
+          }
           return
         }
 
         dataRows += 1
         guard dataRows <= maximumLines else { throw LimitExceeded.lines }
         let fields = readFields(cells, row: row.number, columns: known, into: &fileProblems)
+        if fields[.action]?.text.lowercased() != OrderAction.cancel.rawValue {
+          placesAnOrder = true
+        }
         guard let number = fields[.orderNumber]?.text else {
           fileProblems.append(
             OrderProblem(
@@ -68,6 +83,10 @@ extension OrderFileParser {
     }
 
     guard columns != nil else { throw failure(path, .missingHeader) }
+    // A file of cancellations needs only `order_number` and `action`.
+    if placesAnOrder || orderNumbers.isEmpty {
+      fileProblems = missingForPlacing + fileProblems
+    }
     if orderNumbers.isEmpty, fileProblems.isEmpty {
       fileProblems.append(OrderProblem(at: .file, reason: .noOrders))
     }

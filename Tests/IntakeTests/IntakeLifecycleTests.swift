@@ -204,6 +204,7 @@ struct IntakeLifecycleTests {
       "order_number,line_number,inventory_id,origin,quantity,unit_price\nA1,1,5100001,OH,2,0.45\n"
     ),
     ("orders.json", #"{"formatVersion": 1, "orders": []}"#),
+    ("cancellations.csv", "order_number,action\nA1,cancel\n"),
   ])
   func orderFileWaitsWithOneNote(name: String, text: String) throws {
     let folder = try IntakeWorkspace()

@@ -153,6 +153,20 @@ struct OrderFileParserTests {
     #expect(problems[4].position == .csvRow(3))
   }
 
+  @Test func cancellationFileNeedsOnlyNumberAndAction() throws {
+    let file = try parseOrders("order_number,action\nDWF-1,cancel\nDWF-2,CANCEL\n")
+
+    #expect(file.orders.map(\.orderNumber) == ["DWF-1", "DWF-2"])
+    #expect(file.orders.map(\.action) == [.cancel, .cancel])
+  }
+
+  @Test func placingRowNeedsEveryRequiredColumn() throws {
+    let problems = try fileProblems("order_number,action\nDWF-1,cancel\nDWF-2,\n")
+
+    #expect(problems.map(\.reason) == Array(repeating: .missingHeader, count: 5))
+    #expect(problems.map(\.field) == [.shipDate, .inventoryId, .origin, .quantity, .unitPrice])
+  }
+
   @Test func csvUnsupportedVersionFailsFile() throws {
     let problems = try fileProblems(
       "format_version," + csvHeader + "2,A,,2030-06-03,,,5100001,OH,1,0.45,,\n")

@@ -6,7 +6,8 @@ import Spreadsheet
 ///
 /// A grower export is a customers, locations or inventory export on any sheet of a workbook,
 /// CSV file or HTML table. A DWF order file is CSV whose header row has `order_number` and
-/// `inventory_id`, or a JSON object with `formatVersion` and `orders`.
+/// `inventory_id` (or `order_number` and `action`, for a file of cancellations), or a JSON
+/// object with `formatVersion` and `orders`.
 ///
 /// Call it only on a regular file, because reading a FIFO would block.
 enum ContentClassifier {
@@ -16,6 +17,9 @@ enum ContentClassifier {
 
   /// The CSV headers that make a file an order file, compared ignoring case and outer spaces.
   static let orderFileHeaders: Set = ["order_number", "inventory_id"]
+
+  /// The CSV headers of a file that holds only cancellations.
+  static let cancellationFileHeaders: Set = ["order_number", "action"]
 
   static func classify(path: String) -> Classification {
     let head: Data
@@ -103,7 +107,9 @@ enum ContentClassifier {
         guard headerFields == nil else { return }
         guard fields.contains(where: { !$0.isEmpty }) else { return }
         headerFields = Set(fields)
-        isOrderFile = orderFileHeaders.isSubset(of: Set(fields))
+        let names = Set(fields)
+        isOrderFile =
+          orderFileHeaders.isSubset(of: names) || cancellationFileHeaders.isSubset(of: names)
         if !isOrderFile { throw StopReading() }
       }
     } catch is StopReading {
