@@ -52,9 +52,15 @@ struct DWFFileRejection: Encodable {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let url = folder.appendingPathComponent("\(Self.safeName(fileName)).rejected.json")
 
+    var shown = self
+    shown.errors = errors.map { problem in
+      var problem = problem
+      problem.message = workspace.withoutRoot(problem.message)
+      return problem
+    }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(self)
+    var data = try encoder.encode(shown)
     data.append(0x0A)
     try AtomicFileWriter(workspace: workspace).write(data, to: url)
     return url

@@ -10,9 +10,11 @@ import Workspace
 package struct AcknowledgementWriter: Sendable {
   /// The acknowledgement folder, `outbox/dwf/acks/`.
   package let folder: URL
+  private let workspace: Workspace
   let writer: AtomicFileWriter
 
   package init(workspace: Workspace) {
+    self.workspace = workspace
     folder = workspace.dwfOutbox.appendingPathComponent("acks", isDirectory: true)
     writer = AtomicFileWriter(workspace: workspace)
   }
@@ -100,8 +102,12 @@ package struct AcknowledgementWriter: Sendable {
   ) throws -> URL {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let url = folder.appendingPathComponent("\(Self.safeName(fileName)).rejected.json")
+    let shown = errors.map { problem in
+      FileRejection.Problem(
+        location: problem.location, message: workspace.withoutRoot(problem.message))
+    }
     let document = FileRejection(
-      fileName: fileName, rejectedAt: OrderJournal.timeText(date), errors: errors)
+      fileName: fileName, rejectedAt: OrderJournal.timeText(date), errors: shown)
     try writer.write(try Self.encode(document), to: url)
     return url
   }

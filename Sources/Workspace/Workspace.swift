@@ -7,6 +7,14 @@ import Foundation
 /// `state/` holds the database, the lock and parsed exports. `komet-dwf init` creates them
 /// (`WorkspaceSetup`).
 package struct Workspace: Sendable, Equatable {
+  /// Returns `text` with every absolute path inside the workspace written relative to its
+  /// root, such as `inbox/dwf/orders.csv`, so a message meant for DWF does not show how the
+  /// grower's disk is laid out.
+  package func withoutRoot(_ text: String) -> String {
+    let prefix = root.standardizedFileURL.path + "/"
+    return text.replacingOccurrences(of: prefix, with: "")
+  }
+
   /// The workspace's top folder.
   package let root: URL
 

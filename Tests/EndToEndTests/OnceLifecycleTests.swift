@@ -128,6 +128,7 @@ struct OnceLifecycleTests {
     for column in ["ship_date", "origin", "quantity", "unit_price"] {
       #expect(text.contains(column), "\(column) is not named in \(text)")
     }
+    #expect(!text.contains(workspace.root.path), "the grower's path reaches DWF: \(text)")
   }
 
   @Test func growerExportInDWFInboxFails() throws {

@@ -140,3 +140,20 @@ struct WorkspaceSetupTests {
     }
   }
 }
+
+@Suite("Paths in messages for DWF")
+struct WithoutRootTests {
+  @Test(arguments: [
+    (
+      "/srv/dwf/inbox/dwf/orders.csv could not be read",
+      "inbox/dwf/orders.csv could not be read"
+    ),
+    ("no path here", "no path here"),
+    ("/srv/dwf-other/inbox/a.csv stays", "/srv/dwf-other/inbox/a.csv stays"),
+  ])
+  func pathsInsideWorkspaceBecomeRelative(text: String, expected: String) {
+    let workspace = Workspace(root: URL(fileURLWithPath: "/srv/dwf", isDirectory: true))
+
+    #expect(workspace.withoutRoot(text) == expected)
+  }
+}
