@@ -223,10 +223,22 @@ struct AcknowledgementDocument: Encodable {
     return rows.map { $0.map(Self.quoted).joined(separator: ",") + "\r\n" }.joined()
   }
 
+  /// Quotes a CSV field when it needs it. Control characters, which only a rejected value
+  /// can hold, are written escaped (`\u001B`), so a reader's terminal or parser never meets
+  /// them raw; the JSON form escapes them too.
   static func quoted(_ field: String) -> String {
-    guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" })
-    else { return field }
-    return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    var text = ""
+    for scalar in field.unicodeScalars {
+      let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+      guard isControl else {
+        text.unicodeScalars.append(scalar)
+        continue
+      }
+      let hex = String(scalar.value, radix: 16, uppercase: true)
+      text += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+    guard text.contains(where: { $0 == "," || $0 == "\"" }) else { return text }
+    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
   }
 }
 

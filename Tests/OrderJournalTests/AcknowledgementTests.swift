@@ -136,3 +136,17 @@ struct FeeEstimateTests {
     #expect(onHand.fee == Decimal(string: "0.60"))
   }
 }
+
+@Suite("Acknowledgement CSV fields")
+struct AcknowledgementFieldTests {
+  @Test(arguments: [
+    ("plain", "plain"),
+    ("a,b", "\"a,b\""),
+    ("say \"hi\"", "\"say \"\"hi\"\"\""),
+    ("esc\u{1B}[2J", "esc\\u001B[2J"),
+    ("two\nlines", "two\\u000Alines"),
+  ])
+  func fieldsQuotedAndEscaped(field: String, expected: String) {
+    #expect(AcknowledgementDocument.quoted(field) == expected)
+  }
+}
