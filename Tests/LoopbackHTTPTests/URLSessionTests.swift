@@ -66,8 +66,8 @@ struct URLSessionTests {
     let url = server.baseURL.appendingPathComponent("api/location.list")
 
     let (first, _) = try await send(URLRequest(url: url), with: session)
-    // libcurl hands the connection back to its pool just after the response is delivered;
-    // on a loaded machine a request sent at once can find it still busy and open another.
+    // Under load, a request sent at once has opened a second connection, most likely because
+    // libcurl had not yet returned the first one to its pool.
     try await Task.sleep(for: .milliseconds(300))
     let (second, _) = try await send(URLRequest(url: url), with: session)
 
