@@ -11,8 +11,9 @@ enum CallFailure: Equatable {
   /// The call may have been applied, so its outcome has to be found out before anything is
   /// sent again.
   case unknown(reason: String)
-  /// The request never left this process or never reached Komet (refused connection, quota
-  /// ledger, dry-run folder), so nothing was applied, but Komet cannot be used for now.
+  /// The request never left this process (quota ledger, dry-run folder), so nothing was
+  /// applied, but Komet cannot be used for now. A refused connection is not this case: the
+  /// client reports a write that met one as `outcomeUnknown`.
   case notSent(reason: String)
   /// Komet rejected the token, or the configuration keeps the request from being built
   /// or sent (an invalid base URL, no token for the method), so nothing was applied. The

@@ -23,7 +23,7 @@ package struct PlacementStop: Sendable, Equatable, CustomStringConvertible {
   package enum Cause: Sendable, Equatable {
     /// The daily quota is used up, so the order's unsent lines wait.
     case quotaExhausted
-    /// A request never reached Komet, such as a refused connection.
+    /// Komet could not be reached, such as a refused connection or a timeout.
     case kometUnreachable
     /// Komet answered, but the same call kept failing or a needed read failed.
     case callFailed
