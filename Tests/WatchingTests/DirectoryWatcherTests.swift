@@ -37,25 +37,34 @@ struct DirectoryWatcherTests {
     try watcher.start()
     defer { watcher.stop() }
 
-    // The file is created open, so its only IN_CLOSE_WRITE comes at the end. Creating it
-    // with FileManager would close it once empty, which under load can race the first write.
+    // A file that the worker's first scan finds is judged by its settle time, not by inotify,
+    // so the test waits for a marker file first: once the marker is reported, that scan is
+    // over. The slow file is then created open, so its only IN_CLOSE_WRITE comes at the end.
+    #expect(FileManager.default.createFile(atPath: folder.path + "/marker.csv", contents: nil))
+    #expect(await recorder.wait { $0.readyNames.contains("marker.csv") })
     let path = folder.path + "/slow.xlsx"
     let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
     try #require(descriptor >= 0)
     let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     handle.write(Data("first part,".utf8))
     try await Task.sleep(for: .milliseconds(600))
-    let eventsWhileOpen = recorder.events
+    let eventsWhileOpen = recorder.events.filter { !Self.isMarker($0) }
     handle.write(Data("second part".utf8))
     try handle.close()
 
     #expect(eventsWhileOpen.isEmpty)
-    #expect(await recorder.wait { $0.readyNames.count == 1 })
+    #expect(await recorder.wait { $0.readyNames.contains("slow.xlsx") })
     guard case .fileReady(let file) = recorder.events.last else {
       Issue.record("expected a ready file, got \(recorder.events)")
       return
     }
+    #expect(file.name == "slow.xlsx")
     #expect(file.size == 22)
+  }
+
+  private static func isMarker(_ event: WatchEvent) -> Bool {
+    guard case .fileReady(let file) = event else { return false }
+    return file.name == "marker.csv"
   }
 
   @Test func partialNameReportedAfterRename() async throws {
