@@ -142,6 +142,17 @@ extension OrderFileProcessor {
     {
       return try acknowledge(order.orderNumber, outcome: outcome)
     }
+    // Every cancellation of a number has the same content, so only the file tells a
+    // re-delivery from a new one. Without this, the same file uploaded again would cancel a
+    // corrected order that replaced the cancelled one.
+    if try journal.hasCancellation(of: order.orderNumber, fromFile: sourceFile) {
+      try journal.recordReceipt(
+        orderNumber: order.orderNumber, outcome: .duplicate, sourceFile: sourceFile)
+      logger.info(
+        "Cancellation read again from the same file, nothing changed",
+        ["order.number": order.orderNumber, "file.name": sourceFile])
+      return try acknowledge(order.orderNumber, outcome: "duplicate")
+    }
 
     try journal.cancel(orderNumber: order.orderNumber)
     let outcome: ReceiptOutcome =

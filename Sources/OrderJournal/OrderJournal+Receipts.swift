@@ -100,6 +100,26 @@ extension OrderJournal {
     return OrderReceipt(outcome: outcome, sourceFile: file, receivedAt: date)
   }
 
+  /// Tells whether a cancellation of the order was already taken from a file named
+  /// `sourceFile`, so the same file read again is a re-delivery, not a new cancellation.
+  package func hasCancellation(of orderNumber: String, fromFile sourceFile: String) throws
+    -> Bool
+  {
+    let outcomes = [ReceiptOutcome.cancellation, .cancellationBeforeOrder].map {
+      "\($0.rawValue) \(sourceFile)"
+    }
+    let found = try integer(
+      """
+      SELECT count(*) FROM journal_steps
+      WHERE order_number = :order AND method = :method AND outcome IN (:first, :second)
+      """,
+      [
+        ":order": .text(orderNumber), ":method": .text(Self.receiptMethod),
+        ":first": .text(outcomes[0]), ":second": .text(outcomes[1]),
+      ])
+    return (found ?? 0) > 0
+  }
+
   /// Tells whether the stored order is only a kept cancellation: cancelled, with no lines,
   /// because its cancellation came before the order.
   package static func isCancellationBeforeOrder(_ order: OrderSnapshot) -> Bool {

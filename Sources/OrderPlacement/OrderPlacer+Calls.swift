@@ -363,17 +363,25 @@ extension OrderPlacer {
         case .unreachable: return PlacementStop(.kometUnreachable, reason: reason)
         case .configuration(let error): return await configurationStop(for: error)
         case .failed:
-          // Komet answered with an error for this web order, such as one it cancelled.
+          // Komet refusing to list this web order (`status` 0), as it does for one it
+          // cancelled, leaves no item to find. Any other failure proves nothing, so the group
+          // stays as it is and a later pass sends the delete and this check again.
+          guard case .komet(.rejected) = error else {
+            values["error"] = reason
+            logger.error("Refused delete not settled, web order details failed", values)
+            return PlacementStop(.callFailed, reason: reason)
+          }
           continue
         }
       }
     }
 
     guard heldItems == 0 else {
+      let items = heldItems == 1 ? "1 item" : "\(heldItems) items"
       let reason =
         "Komet refused web-order.delete for web order \(webOrder.digits) (\(refusal)) while it"
-        + " still holds \(heldItems) items, so it may be live: cancel it in Komet, then settle"
-        + " the line with komet-dwf review"
+        + " still holds \(items), so it may be live: cancel it in Komet, then settle the line"
+        + " with komet-dwf review"
       try journal.holdForReview(group: group.id, reason: reason)
       CrashPoint.reach("placer.delete.after-journal")
       values["komet.items"] = String(heldItems)

@@ -41,6 +41,27 @@ import Testing
     #expect(try fixture.acknowledgementCSV("DWF-1").contains("was received yet"))
   }
 
+  @Test func cancellationFileReadAgainKeepsCorrectedOrder() throws {
+    let fixture = try OrderIntakeFixture()
+    try fixture.writeDrop()
+    let processor = fixture.makeProcessor()
+    _ = try take(fixture, processor, "orders-1.csv", OrderSamples.mixedCSV)
+    _ = try take(fixture, processor, "cancel-1.csv", OrderSamples.cancelCSV)
+    let corrected = OrderSamples.mixedCSV.replacingOccurrences(of: "OH,2,0.45", with: "OH,1,0.45")
+    #expect(try take(fixture, processor, "orders-2.csv", corrected) == "1 replaced")
+
+    // DWF's SFTP client uploads the cancellation file again, byte for byte.
+    let summary = try take(fixture, processor, "cancel-1.csv", OrderSamples.cancelCSV)
+
+    #expect(summary == "1 duplicate")
+    let order = try #require(try fixture.journal.snapshot(of: "DWF-1"))
+    #expect(order.state == .open)
+    #expect(order.lines.map(\.state) == [.received, .received])
+    #expect(order.lines.first?.quantity == 1)
+    let receipt = try fixture.acknowledgement("DWF-1")["lastReceipt"] as? [String: Any]
+    #expect(receipt?["outcome"] as? String == "duplicate")
+  }
+
   @Test func orderAfterItsCancellationIsNotPlaced() throws {
     let fixture = try OrderIntakeFixture()
     try fixture.writeDrop()

@@ -226,6 +226,40 @@ struct OrderContextTests {
     #expect(fixture.webOrder(webOrderId)?.isCanceled == false)
   }
 
+  @Test func refusedDeleteWithFailingDetailsStaysUnsettled() async throws {
+    let fixture = try PlacementFixture()
+    let onHand = try fixture.inventoryIds(.onHand, count: 1)
+    try fixture.receive("C-730", lines: [(onHand[0], .onHand)])
+    try await fixture.makePlacer().work(on: "C-730")
+    let journal = try fixture.openJournal()
+    let webOrderId = try #require(try journal.snapshot(of: "C-730")?.groups.first?.webOrderId)
+    fixture.sandbox.faults.add(
+      .status(400), matching: .init(method: "POST", path: "/api/web-order.delete"))
+    fixture.sandbox.faults.add(
+      .status(500), matching: .init(method: "GET"), times: 100)
+
+    try journal.cancel(orderNumber: "C-730")
+    let stopped = try await fixture.makePlacer().work(on: "C-730")
+
+    // Nothing proves the web order gone, so it is neither journaled as deleted nor reviewed.
+    let held = try #require(try journal.snapshot(of: "C-730"))
+    guard case .stopped(let stop) = stopped else {
+      Issue.record("expected the pass to stop, got \(stopped)")
+      return
+    }
+    #expect(stop.cause == .callFailed)
+    #expect(held.groups.map(\.state) == [.created])
+    #expect(held.lines.map(\.state) == [.cancelled])
+    #expect(fixture.webOrder(webOrderId)?.isCanceled == false)
+
+    // Once Komet answers again, the next pass deletes the web order.
+    fixture.sandbox.faults.removeAll()
+    let result = try await fixture.makePlacer().work(on: "C-730")
+    #expect(result == .finished)
+    #expect(try journal.snapshot(of: "C-730")?.groups.map(\.state) == [.deleted])
+    #expect(fixture.webOrder(webOrderId)?.isCanceled == true)
+  }
+
   @Test func refusedDeleteOfCancelledWebOrderCountsAsDeleted() async throws {
     let fixture = try PlacementFixture()
     let onHand = try fixture.inventoryIds(.onHand, count: 1)
