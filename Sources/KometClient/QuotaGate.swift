@@ -24,15 +24,12 @@ struct QuotaGate {
   mutating func admit(role: StateStore.TokenRole, at date: Date = Date())
     throws(KometClientError)
   {
-    let limit = policy.perRoleLimits[role] ?? policy.dailyLimit
+    let limit: Int
     let count: Int
     do {
       // NOTE: the read and the increment are two statements, so two processes sharing the
       // database can each pass the check with one request left.
-      let counted =
-        policy.perRoleLimits[role] != nil
-        ? try ledger.count(role: role, at: date) : try ledger.totalCount(at: date)
-      count = Int(counted)
+      (count, limit) = try usage(role: role, at: date)
       guard count < limit else {
         throw KometClientError.quotaExhausted(
           role: role, limit: limit, count: count, dayEnds: dayEnd(after: date))
@@ -50,12 +47,17 @@ struct QuotaGate {
   /// Tells whether one more request for `role` would be admitted now. A ledger that cannot be
   /// read counts as no room, so nothing is sent on a guess.
   func hasRoom(role: StateStore.TokenRole, at date: Date = Date()) -> Bool {
-    let limit = policy.perRoleLimits[role] ?? policy.dailyLimit
-    let counted =
-      policy.perRoleLimits[role] != nil
-      ? try? ledger.count(role: role, at: date) : try? ledger.totalCount(at: date)
-    guard let counted else { return false }
-    return Int(counted) < limit
+    guard let (count, limit) = try? usage(role: role, at: date) else { return false }
+    return count < limit
+  }
+
+  /// Returns the day's count that `role`'s limit applies to, and that limit: the role's own
+  /// count for a role with a limit of its own, otherwise the sum over all roles.
+  private func usage(role: StateStore.TokenRole, at date: Date) throws -> (Int, Int) {
+    guard let own = policy.perRoleLimits[role] else {
+      return (Int(try ledger.totalCount(at: date)), policy.dailyLimit)
+    }
+    return (Int(try ledger.count(role: role, at: date)), own)
   }
 
   /// Returns the start of the next day in the policy's time zone.
