@@ -102,7 +102,7 @@ package protocol InventoryStage: Sendable {
   func publishCycle() async throws -> InventoryCycleOutcome
 }
 
-/// What one order placement pass did.
+/// The result of one order placement pass.
 package struct OrderPassOutcome: Sendable, Equatable {
   package enum Result: Sendable, Equatable {
     /// Every journaled order was worked until no call was left.
@@ -111,7 +111,7 @@ package struct OrderPassOutcome: Sendable, Equatable {
     case quotaExhausted(reason: String)
     /// Komet could not be reached, so the rest waits for the next pass.
     case kometUnreachable(reason: String)
-    /// Komet answered, but a call kept failing, so the rest waits for the next pass.
+    /// Komet responded, but a call kept failing, so the rest waits for the next pass.
     case callFailed(reason: String)
     /// The configuration lacks what placement needs, such as the DWF customer ID.
     case configurationUnusable(reason: String)

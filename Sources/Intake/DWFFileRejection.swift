@@ -21,7 +21,7 @@ struct DWFFileRejection: Encodable {
   var rejectedAt: String
   var errors: [Problem]
 
-  /// The longest value quoted in a rejection, so one huge cell cannot fill the file.
+  /// The maximum length of a value quoted in a rejection, so one huge cell cannot fill the file.
   static let maximumValueLength = 120
 
   /// Builds the rejection from the error file's report, for DWF to read.
@@ -52,15 +52,15 @@ struct DWFFileRejection: Encodable {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let url = folder.appendingPathComponent("\(Self.safeName(fileName)).rejected.json")
 
-    var shown = self
-    shown.errors = errors.map { problem in
+    var relative = self
+    relative.errors = errors.map { problem in
       var problem = problem
       problem.message = workspace.withoutRoot(problem.message)
       return problem
     }
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    var data = try encoder.encode(shown)
+    var data = try encoder.encode(relative)
     data.append(0x0A)
     try AtomicFileWriter(workspace: workspace).write(data, to: url)
     return url

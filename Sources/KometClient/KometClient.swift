@@ -12,10 +12,10 @@ import StateStore
 ///
 /// Each function builds the request, counts it in the quota ledger, sends it and decodes the
 /// typed response. A GET is sent again after a transport failure, HTTP 5xx or 429, waiting with
-/// exponential backoff and full jitter. A POST is never sent again: any failure of one without
+/// exponential backoff and full jitter. A POST is never sent again. Any failure of one without
 /// a response is `outcomeUnknown` and left to the caller, a refused connection included,
-/// because libcurl may have delivered the request on a reused connection before the retry on a
-/// new one was refused.
+/// because libcurl may have delivered the request on a reused connection before its retry on
+/// a new connection was refused.
 package actor KometClient {
   package let configuration: KometClientConfiguration
   private let context: KometRequestContext

@@ -13,8 +13,8 @@ package protocol DryRunRequestWriting: AnyObject {
   /// then the `web-order-item.add` of each accepted line, and returns the files' paths.
   func writePlacementRequests(for order: ReceivedOrder) throws -> [String]
 
-  /// Writes the `web-order.delete` of each web order that `order`, a journaled order that a
-  /// cancellation names, holds in Komet, and returns the files' paths.
+  /// Writes the `web-order.delete` of each Komet web order of `order`, a journaled order that
+  /// a cancellation names, and returns the files' paths.
   func writeCancellationRequests(for order: OrderSnapshot) throws -> [String]
 }
 
@@ -63,8 +63,8 @@ extension OrderFileProcessor {
   }
 
   /// Writes the requests of one validated order, as the receipt and the placement would make
-  /// them. An order number the journal already holds writes none, because its receipt would
-  /// be a duplicate or a conflict. A cancellation writes the deletes of its web orders.
+  /// them. An order number the journal already contains writes none, because its receipt
+  /// would be a duplicate or a conflict. A cancellation writes the deletes of its web orders.
   private func writeDryRunRequests(
     for validation: OrderValidation, sourceFile: String, inventory: [InventoryItem],
     path: String

@@ -142,8 +142,8 @@ extension OrderFileProcessor {
     {
       return try acknowledge(order.orderNumber, outcome: outcome)
     }
-    // Every cancellation of a number has the same content, so only the file tells a
-    // re-delivery from a new one. Without this, the same file uploaded again would cancel a
+    // Every cancellation of a number has the same content, so only the file name separates
+    // a re-delivery from a new one. Without this, the same file uploaded again would cancel a
     // corrected order that replaced the cancelled one.
     if try journal.hasCancellation(of: order.orderNumber, fromFile: sourceFile) {
       try journal.recordReceipt(

@@ -78,7 +78,7 @@ enum ReceivedOrderMapping {
       rejection = rejection.map { "\(orderReason); \($0)" } ?? orderReason
     }
     let item = snapshotItem(for: line, in: inventory, locationId: locationId)
-    // NOTE: a line with no readable origin is rejected, so its group never reaches Komet; it
+    // NOTE: a line with no readable origin is rejected, so its group never reaches Komet. It
     // is filed under on hand only because the journal groups every line by an origin.
     return ReceivedLine(
       lineNumber: number, inventoryId: line.inventoryId, origin: line.origin ?? .onHand,

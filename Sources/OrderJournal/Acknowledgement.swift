@@ -102,12 +102,12 @@ package struct AcknowledgementWriter: Sendable {
   ) throws -> URL {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     let url = folder.appendingPathComponent("\(Self.safeName(fileName)).rejected.json")
-    let shown = errors.map { problem in
+    let relativeErrors = errors.map { problem in
       FileRejection.Problem(
         location: problem.location, message: workspace.withoutRoot(problem.message))
     }
     let document = FileRejection(
-      fileName: fileName, rejectedAt: OrderJournal.timeText(date), errors: shown)
+      fileName: fileName, rejectedAt: OrderJournal.timeText(date), errors: relativeErrors)
     try writer.write(try Self.encode(document), to: url)
     return url
   }
@@ -224,8 +224,8 @@ struct AcknowledgementDocument: Encodable {
   }
 
   /// Quotes a CSV field when it needs it. Control characters, which only a rejected value
-  /// can hold, are written escaped (`\u001B`), so a reader's terminal or parser never meets
-  /// them raw; the JSON form escapes them too.
+  /// can contain, are written escaped (`\u001B`), so no reader meets them raw. The JSON form
+  /// escapes them too.
   static func quoted(_ field: String) -> String {
     var text = ""
     for scalar in field.unicodeScalars {
@@ -282,7 +282,7 @@ package struct UnjournaledRejection: Sendable, Equatable {
   package var orderNumber: String
   package var sourceFile: String
   package var customerPO: String?
-  /// Why the order was rejected as a whole.
+  /// The reason the order was rejected as a whole.
   package var reason: String
   package var lines: [Line]
 

@@ -122,7 +122,7 @@ package enum OrderCarrier: Sendable, Equatable, Hashable {
   case code(String)
 }
 
-/// Where a group's `web-order.checkout` stands. It stays `none` unless a User token and
+/// The state of a group's `web-order.checkout`. It stays `none` unless a User token and
 /// `orders.checkout` are configured.
 package enum CheckoutState: String, Sendable, Equatable, CaseIterable {
   case none
@@ -190,7 +190,7 @@ package struct LineSnapshot: Sendable, Equatable {
   /// The reason the line is rejected, waiting or in review.
   package var reason: String?
   package var markCode: String?
-  /// The units in one box, for the fee estimate; nil when the snapshot did not say.
+  /// The units in one box, for the fee estimate, or nil when the snapshot has none.
   package var unitsPerBox: Int?
 }
 

@@ -13,9 +13,9 @@ extension OrderJournal {
     try settleReceived(orderNumber, state: .waiting, reason: reason, method: "quota")
   }
 
-  /// Holds every rejected or cancelled line of the group for review with `reason`, because
-  /// Komet refused to delete the group's web order while it still holds items. Returns the
-  /// keys held.
+  /// Puts every rejected or cancelled line of the group in review with `reason`, because
+  /// Komet rejected deleting the group's web order while it still contains items. Returns
+  /// the keys of those lines.
   @discardableResult
   package func holdForReview(group id: Int64, reason: String) throws -> [LineKey] {
     try database.transaction {

@@ -2,7 +2,7 @@ import Foundation
 import Inventory
 import StateStore
 
-/// What happened the last time an order file carried an order number.
+/// The outcome of the latest receipt of an order number from an order file.
 package enum ReceiptOutcome: String, Sendable, Equatable, CaseIterable, Encodable {
   /// The order was new and was journaled.
   case new
@@ -35,8 +35,8 @@ package struct OrderReceipt: Sendable, Equatable {
     self.receivedAt = receivedAt
   }
 
-  /// The message for DWF: why a conflicting receipt was rejected, or what became of a
-  /// cancellation and an order that came in reverse order. Nil for the other outcomes.
+  /// Returns the message for DWF: the reason a conflicting receipt was rejected, or the
+  /// outcome of a cancellation and an order that came in reverse order. Nil otherwise.
   package func message(orderNumber: String) -> String? {
     switch outcome {
     case .conflict:
@@ -192,8 +192,8 @@ extension OrderJournal {
     }
   }
 
-  /// Tells whether new content may replace the stored order, because Komet holds nothing of
-  /// it, so replacing it loses nothing. That is an order with lines, every one rejected, none
+  /// Tells whether new content may replace the stored order, because Komet contains nothing
+  /// of it, so replacing it loses nothing. That is an order with lines, every one rejected, none
   /// of whose groups got as far as a `web-order.create`; or a cancelled order (not a kept
   /// cancellation, which has no lines) whose web orders are all deleted, which is how DWF
   /// sends a corrected order after "send a cancellation first".

@@ -282,8 +282,8 @@ package struct OrderJournal {
   // MARK: web-order.delete
 
   /// Journals that the group's web order was deleted with `web-order.delete`. `note` records
-  /// why it counts as deleted when Komet refused the call, such as an earlier delete whose
-  /// answer was lost.
+  /// why it counts as deleted when Komet rejected the call, such as after an earlier delete
+  /// whose response was lost.
   package func recordWebOrderDeleted(group id: Int64, note: String? = nil) throws {
     try database.transaction {
       let group = try groupOrThrow(id)

@@ -256,8 +256,8 @@ extension OrderPlacer {
   }
 
   /// Settles a reconciliation whose `web-order-details.list` failed, as `ReadFailure` sorts
-  /// the failure. Only a details call that Komet responded to with an error holds the line
-  /// for review. When the call could not be made (Komet unreachable, quota used up, token
+  /// the failure. Only a details call that Komet responded to with an error puts the line in
+  /// review. When the call could not be made (Komet unreachable, quota used up, token
   /// rejected), the line stays `adding` and the pass stops, so a later pass reconciles it.
   private func finishFailedReconcile(
     _ line: LineSnapshot, failure: ReadFailure, values: [String: String]
@@ -316,7 +316,7 @@ extension OrderPlacer {
       let reason = "web-order.delete of \(webOrderId) failed: \(error.description)"
       switch CallFailure(error) {
       case .rejected(let refusal):
-        return try await settleRefusedDelete(
+        return try await settleRejectedDelete(
           group, webOrder: webOrder, refusal: refusal, values: values)
       case .quotaExhausted:
         return Self.quotaStop
@@ -339,12 +339,12 @@ extension OrderPlacer {
     return nil
   }
 
-  /// Settles a `web-order.delete` that Komet refused, from the web order's items. A delete is
-  /// sent again after a lost answer, and Komet refuses to cancel a web order twice, so a web
-  /// order that lists no item (or that Komet no longer lists) counts as deleted, with Komet's
-  /// answer in the step log. One that still holds items may be live, so its lines go to
-  /// review rather than to DWF as cancelled.
-  private func settleRefusedDelete(
+  /// Settles a `web-order.delete` that Komet rejected, from the web order's items. A delete
+  /// is sent again after a lost response, and Komet rejects cancelling a web order twice. So a
+  /// web order that lists no item, or that Komet rejects listing, counts as deleted, with
+  /// Komet's message in the step log. One that still contains items may be live, so its lines
+  /// go to review rather than to DWF as cancelled.
+  private func settleRejectedDelete(
     _ group: GroupSnapshot, webOrder: KometID, refusal: String, values: [String: String]
   ) async throws -> PlacementStop? {
     var values = values
@@ -379,19 +379,20 @@ extension OrderPlacer {
     guard heldItems == 0 else {
       let items = heldItems == 1 ? "1 item" : "\(heldItems) items"
       let reason =
-        "Komet refused web-order.delete for web order \(webOrder.digits) (\(refusal)) while it"
-        + " still holds \(items), so it may be live: cancel it in Komet, then settle the line"
+        "Komet rejected web-order.delete for web order \(webOrder.digits) (\(refusal)) while it"
+        + " still contains \(items), so it may be live: cancel it in Komet, then settle the line"
         + " with komet-dwf review"
       try journal.holdForReview(group: group.id, reason: reason)
       CrashPoint.reach("placer.delete.after-journal")
       values["komet.items"] = String(heldItems)
-      logger.error("Web order delete refused while it holds items, lines held for review", values)
+      logger.error(
+        "Web order delete rejected while it contains items, lines put in review", values)
       return nil
     }
-    try journal.recordWebOrderDeleted(group: group.id, note: "Komet answered: \(refusal)")
+    try journal.recordWebOrderDeleted(group: group.id, note: "Komet responded: \(refusal)")
     CrashPoint.reach("placer.delete.after-journal")
     logger.warning(
-      "Web order delete refused by Komet and no item left, journaled as deleted", values)
+      "Web order delete rejected by Komet with no item left, journaled as deleted", values)
     return nil
   }
 

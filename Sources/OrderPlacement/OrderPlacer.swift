@@ -18,14 +18,14 @@ package enum PlacementResult: Sendable, Equatable {
   case notFound
 }
 
-/// Why a placement pass stopped before its order was finished.
+/// The cause and reason of a placement pass that stopped before its order was finished.
 package struct PlacementStop: Sendable, Equatable, CustomStringConvertible {
   package enum Cause: Sendable, Equatable {
     /// The daily quota is used up, so the order's unsent lines wait.
     case quotaExhausted
     /// Komet could not be reached, such as a refused connection or a timeout.
     case kometUnreachable
-    /// Komet answered, but the same call kept failing or a needed read failed.
+    /// Komet responded, but the same call kept failing or a needed read failed.
     case callFailed
     /// Komet rejected the token, or the configuration keeps requests from being sent, so
     /// the lines stay as they were until the configuration is fixed.

@@ -15,11 +15,11 @@ package enum OrderFileParser {
   /// acknowledging take many times the file's size, which `maximumLines` keeps in bounds.
   package static let maximumFileSize = 64 << 20
 
-  /// The most order lines (CSV data rows, or JSON line objects) one file may have. DWF's
-  /// orders run to tens of lines, and a file of this many takes well under a minute.
+  /// The maximum number of order lines (CSV data rows, or JSON line objects) in one file.
+  /// DWF's orders run to tens of lines. A file this long takes an estimated 15 seconds.
   package static let maximumLines = 50_000
 
-  /// The most orders one file may have.
+  /// The maximum number of orders in one file.
   package static let maximumOrders = 10_000
 
   /// The format version this parser reads.

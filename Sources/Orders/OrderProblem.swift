@@ -50,7 +50,7 @@ package struct OrderProblem: Sendable, Equatable, CustomStringConvertible {
     case controlCharacter(position: Int, scalar: UInt32)
     case priceOutOfRange
     case tooManyDecimalPlaces
-    /// `timeZone` is the identifier of the zone `today` was taken in, if the validator knows it.
+    /// `timeZone` is the identifier of the zone `today` was taken in, or nil when not given.
     case pastDate(today: OrderDate, timeZone: String?)
 
     // Problems of a line or an order as a whole.

@@ -37,10 +37,10 @@ extension ExchangeStages {
   }
 }
 
-/// Writes, for a dry run, the requests that `OrderPlacer` would send for an order: one
+/// Writes, for a dry run, the requests that `OrderPlacer` would send for an order. That is one
 /// `web-order.create` per web-order group with an accepted line (the DWF customer, company
-/// and location), then one `web-order-item.add` per accepted line on that group's placeholder
-/// web order (`DRY-RUN-n`), with the carrier, ship-to and mark code.
+/// and location). Then comes one `web-order-item.add` per accepted line on that group's
+/// placeholder web order (`DRY-RUN-n`), with the carrier, ship-to and mark code.
 ///
 /// A carrier code is written as given in `carrierId`, because looking it up takes a
 /// `carrier.list` call, which the synchronous intake cannot wait for. A group is never checked
@@ -163,7 +163,7 @@ final class DryRunOrderRequests: DryRunRequestWriting {
       logger.notice(
         "Dry run: carrier code written as given, because looking it up takes a carrier.list call",
         ["order.number": order.orderNumber, "order.carrier_code": code])
-      // The typed request holds only IDs, so 0 stands in until the file's member is replaced.
+      // The typed request takes only IDs, so 0 is written until the file's member is replaced.
       return (KometID(0), ["carrierId": .string(code)])
     case nil:
       guard let id = defaultCarrierId else { throw DryRunRequestError.noCarrier }
@@ -185,7 +185,7 @@ final class DryRunOrderRequests: DryRunRequestWriting {
   }
 }
 
-/// Why the dry run wrote no request for an order.
+/// A reason the dry run wrote no request for an order.
 enum DryRunRequestError: Error, CustomStringConvertible {
   /// The order has no carrier and `orders.defaultCarrierId` is not set.
   case noCarrier

@@ -128,7 +128,7 @@ extension OrderWorkspace {
       #expect(acked?["webOrderId"] as? String == webOrder.id, "ack web order; \(lineNote)")
     }
 
-    // A web order holds the lines of one order and one origin only.
+    // A web order contains the lines of one order and one origin only.
     for webOrder in live where !webOrder.items.isEmpty {
       let owners = Set(
         webOrder.items.compactMap { item in
@@ -139,7 +139,7 @@ extension OrderWorkspace {
       #expect(origins.count == 1, "web order \(webOrder.id) mixes origins; \(note)")
     }
 
-    // An empty header is only allowed where a create was repeated and the report says so.
+    // An empty header is only allowed where a create was repeated and the report flags it.
     let empty = live.filter { $0.items.isEmpty }.count
     #expect(empty <= (try flaggedOrphanHeaders()), "\(empty) empty web orders; \(note)")
   }

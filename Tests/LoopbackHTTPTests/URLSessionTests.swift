@@ -67,7 +67,7 @@ struct URLSessionTests {
 
     // Under load, a request sent right after another has opened a second connection, most
     // likely because libcurl had not yet returned the first one to its pool. So the test
-    // sends four requests with pauses and asks only that some connection was used again.
+    // sends four requests with pauses and expects only that a connection was used again.
     var bodies: [String] = []
     for _ in 0..<4 {
       let (data, _) = try await send(URLRequest(url: url), with: session)

@@ -94,14 +94,14 @@ struct OrderContextTests {
     try fixture.receive("C-500", lines: ids.map { ($0, .onHand) })
     let refusing = try RefusingLoopbackPort()
     defer { refusing.release() }
-    let refusedClient = try fixture.makeClient {
+    let unreachableClient = try fixture.makeClient {
       $0.baseURL = URL(string: "http://127.0.0.1:\(refusing.port)/api/")!
     }
-    let refusedPlacer = OrderPlacer(
-      journal: try fixture.openJournal(), client: refusedClient, settings: fixture.settings,
+    let unreachablePlacer = OrderPlacer(
+      journal: try fixture.openJournal(), client: unreachableClient, settings: fixture.settings,
       logger: fixture.logger)
 
-    let first = try await refusedPlacer.work(on: "C-500")
+    let first = try await unreachablePlacer.work(on: "C-500")
 
     let journal = try fixture.openJournal()
     let stopped = try #require(try journal.snapshot(of: "C-500"))
@@ -144,14 +144,14 @@ struct OrderContextTests {
     try journal.recordWebOrderCreated(group: group.id, webOrderId: created.webOrderId.digits)
     let refusing = try RefusingLoopbackPort()
     defer { refusing.release() }
-    let refusedClient = try fixture.makeClient {
+    let unreachableClient = try fixture.makeClient {
       $0.baseURL = URL(string: "http://127.0.0.1:\(refusing.port)/api/")!
     }
-    let refusedPlacer = OrderPlacer(
-      journal: journal, client: refusedClient, settings: fixture.settings,
+    let unreachablePlacer = OrderPlacer(
+      journal: journal, client: unreachableClient, settings: fixture.settings,
       logger: fixture.logger)
 
-    let first = try await refusedPlacer.work(on: "C-600")
+    let first = try await unreachablePlacer.work(on: "C-600")
 
     let stopped = try #require(try journal.snapshot(of: "C-600"))
     guard case .stopped(let stop) = first else {
@@ -209,15 +209,15 @@ struct OrderContextTests {
     try journal.cancel(orderNumber: "C-710")
     let result = try await fixture.makePlacer().work(on: "C-710")
 
-    // Komet still holds both items, so DWF must not be told the order is cancelled.
-    let held = try #require(try journal.snapshot(of: "C-710"))
+    // Komet still contains both items, so the ack must not say the order is cancelled.
+    let reviewed = try #require(try journal.snapshot(of: "C-710"))
     #expect(result == .finished)
-    #expect(held.groups.map(\.state) == [.created])
-    #expect(held.lines.map(\.state) == [.review, .review])
-    #expect(held.lines.first?.reason?.contains("still holds 2 items") == true)
+    #expect(reviewed.groups.map(\.state) == [.created])
+    #expect(reviewed.lines.map(\.state) == [.review, .review])
+    #expect(reviewed.lines.first?.reason?.contains("still contains 2 items") == true)
     #expect(fixture.webOrder(webOrderId)?.isCanceled == false)
 
-    // The fault answered the one delete before the handler, and with nothing left to call a
+    // The fault rejected the one delete before the handler. With nothing left to call, a
     // later pass sends no second delete.
     let again = try await fixture.makePlacer().work(on: "C-710")
     #expect(again == .finished)
@@ -242,17 +242,17 @@ struct OrderContextTests {
     let stopped = try await fixture.makePlacer().work(on: "C-730")
 
     // Nothing proves the web order gone, so it is neither journaled as deleted nor reviewed.
-    let held = try #require(try journal.snapshot(of: "C-730"))
+    let unsettled = try #require(try journal.snapshot(of: "C-730"))
     guard case .stopped(let stop) = stopped else {
       Issue.record("expected the pass to stop, got \(stopped)")
       return
     }
     #expect(stop.cause == .callFailed)
-    #expect(held.groups.map(\.state) == [.created])
-    #expect(held.lines.map(\.state) == [.cancelled])
+    #expect(unsettled.groups.map(\.state) == [.created])
+    #expect(unsettled.lines.map(\.state) == [.cancelled])
     #expect(fixture.webOrder(webOrderId)?.isCanceled == false)
 
-    // Once Komet answers again, the next pass deletes the web order.
+    // Once Komet responds again, the next pass deletes the web order.
     fixture.sandbox.faults.removeAll()
     let result = try await fixture.makePlacer().work(on: "C-730")
     #expect(result == .finished)
@@ -267,7 +267,7 @@ struct OrderContextTests {
     try await fixture.makePlacer().work(on: "C-720")
     let journal = try fixture.openJournal()
     let webOrderId = try #require(try journal.snapshot(of: "C-720")?.groups.first?.webOrderId)
-    // The first delete lands but its answer is lost, so the second is refused.
+    // The first delete lands but its response is lost, so Komet rejects the second.
     fixture.sandbox.faults.add(
       .closeAfterHandler, matching: .init(method: "POST", path: "/api/web-order.delete"))
 

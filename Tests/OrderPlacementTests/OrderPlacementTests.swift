@@ -210,13 +210,13 @@ struct OrderPlacementTests {
 
     let first = try await fixture.makePlacer().work(on: "A-410")
 
-    let held = try #require(try fixture.openJournal().snapshot(of: "A-410"))
+    let inFlight = try #require(try fixture.openJournal().snapshot(of: "A-410"))
     guard case .stopped(let stop) = first else {
       Issue.record("expected the pass to stop, got \(first)")
       return
     }
     #expect(stop.cause == .kometUnreachable)
-    #expect(held.lines.map(\.state) == [.adding, .received, .received])
+    #expect(inFlight.lines.map(\.state) == [.adding, .received, .received])
     #expect(fixture.requestCount("web-order-item.add") == 1)
 
     fixture.sandbox.faults.removeAll()
@@ -307,8 +307,8 @@ struct OrderPlacementTests {
       journal: try fixture.openJournal(), client: tight, settings: fixture.settings,
       logger: fixture.logger
     ).workAll()
-    let held = try #require(try fixture.openJournal().snapshot(of: "A-810"))
-    #expect(held.lines.map(\.state) == [.accepted, .accepted, .waiting])
+    let stillWaiting = try #require(try fixture.openJournal().snapshot(of: "A-810"))
+    #expect(stillWaiting.lines.map(\.state) == [.accepted, .accepted, .waiting])
     #expect(fixture.requestCount("web-order-item.add") == 2)
 
     // A larger allowance, as on the next day, releases the line to the same web order.
