@@ -64,7 +64,8 @@ package struct RetryHandler: ChangeRequestHandler {
           + " location IDs could not be read: \(error)")
     }
     let validation = RetryValidation(order: order, lines: candidates, validator: validator)
-    let sent = try journal.retry(orderNumber: number, rejections: validation.rejections)
+    let sent = try journal.retry(
+      orderNumber: number, rejections: validation.rejections, locationId: validation.locationId)
     return result(order: order, sent: sent.map(\.lineNumber), validation: validation)
   }
 

@@ -10,6 +10,9 @@ struct RetryValidation {
   var rejections: [Int: String]
   /// The retryable lines that pass.
   var passing: [Int]
+  /// The location the order is placed at by today's settings, which a group journaled with
+  /// no location takes.
+  var locationId: String?
 
   /// Validates `lines` of `order` with `validator`, as if the order had arrived with only
   /// those lines, so the validator's rules apply unchanged.
@@ -47,6 +50,7 @@ struct RetryValidation {
     }
     self.rejections = rejections
     self.passing = passing
+    self.locationId = validation.locationId
   }
 
   /// Builds the order file's view of a journaled order, with only `lines`.

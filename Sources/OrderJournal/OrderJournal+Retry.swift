@@ -10,11 +10,17 @@ extension OrderJournal {
   /// was deleted starts over with a new create when one of its lines goes back. Lines in any
   /// other state, such as `accepted` or `review`, are left as they are.
   ///
+  /// `locationId` is the location the new validation resolved. It fills the location of a
+  /// group that has none and no web order yet, which happens when the order named no
+  /// location and `komet.defaultLocationId` was set only after it arrived.
+  ///
   /// - Throws: `OrderJournalError.orderNotFound`, `.lineNotFound` when `rejections` names a
   ///   line the order does not have, or `.invalidLineState` when it names a line that is
   ///   neither rejected nor waiting.
   @discardableResult
-  package func retry(orderNumber: String, rejections: [Int: String]) throws -> [LineKey] {
+  package func retry(
+    orderNumber: String, rejections: [Int: String], locationId: String? = nil
+  ) throws -> [LineKey] {
     try database.transaction {
       let order = try snapshotOrThrow(orderNumber)
       let retryable: [LineState] = [.rejected, .waiting]
@@ -44,6 +50,13 @@ extension OrderJournal {
           UPDATE journal_groups SET state = 'pending', web_order_id = NULL
           WHERE id = :id AND state = 'deleted'
           """, [":id": .integer(groupId)])
+        if let locationId {
+          try execute(
+            """
+            UPDATE journal_groups SET location_id = :location
+            WHERE id = :id AND location_id IS NULL AND web_order_id IS NULL
+            """, [":id": .integer(groupId), ":location": .text(locationId)])
+        }
       }
       try logStep(
         orderNumber, method: "retry", phase: "after",

@@ -145,6 +145,37 @@ import Testing
     #expect(line(5, of: try scratch.journal().snapshot(of: "DWF-100"))?.state == .received)
   }
 
+  @Test func retryTakesDefaultLocationSetLater() async throws {
+    let scratch = try ScratchWorkspace()
+    let reason = "location_id is required, because the company has several locations"
+    let order = ReceivedOrder(
+      orderNumber: "DWF-300", shipDate: "2030-05-01", sourceFile: "orders-3.csv",
+      lines: [
+        ReceivedLine(
+          lineNumber: 1, inventoryId: "9003", origin: .onHand, quantity: 5,
+          unitPrice: Decimal(string: "0.30"), rejection: reason)
+      ])
+    _ = try scratch.journal().receive(order: order, digest: "digest-DWF-300")
+    let handler = RetryHandler(
+      workspace: scratch.workspace, settings: RetrySettings(defaultLocationId: "7"),
+      inventory: { sampleInventory }, locationIds: { ["7", "8"] }, now: { TestClock.today })
+
+    let result = try await handler.carryOut(
+      try claimedRequest(OrderChangeKind.retry, in: scratch, order: "DWF-300"))
+
+    guard case .succeeded = result else {
+      Issue.record("expected success, got \(result)")
+      return
+    }
+    let work = try scratch.journal().pendingWork()
+    let creates = work.compactMap { action -> GroupSnapshot? in
+      guard case .createWebOrder(let group, _) = action else { return nil }
+      return group
+    }
+    #expect(creates.count == 1)
+    #expect(creates.first?.locationId == "7")
+  }
+
   @Test func unknownOrderFails() async throws {
     let scratch = try ScratchWorkspace()
     try journalSampleOrder(try scratch.journal())
