@@ -109,7 +109,7 @@ let package = Package(
       name: "CLITests",
       dependencies: [
         "CLI", "Spreadsheet", "KometSandbox", "Komet", "LoopbackHTTP",
-        "OrderJournal", "Inventory", "StateStore",
+        "OrderJournal", "Inventory", "StateStore", "InboxLifecycle",
       ]),
     .testTarget(name: "StateStoreTests", dependencies: ["StateStore", "CSQLite3"]),
     .testTarget(name: "LoopbackHTTPTests", dependencies: ["LoopbackHTTP"]),
@@ -161,7 +161,7 @@ let package = Package(
       ]),
     .testTarget(
       name: "OrderJournalTests",
-      dependencies: ["OrderJournal", "StateStore", "Inventory", "Workspace"]),
+      dependencies: ["OrderJournal", "StateStore", "Inventory", "Workspace", "InboxLifecycle"]),
     .testTarget(
       name: "OrdersTests", dependencies: ["Orders", "Inventory", "KometSandbox"]),
     .testTarget(

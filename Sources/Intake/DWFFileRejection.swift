@@ -45,12 +45,12 @@ struct DWFFileRejection: Encodable {
     ]
   }
 
-  /// Writes the document to `outbox/dwf/acks/`, named by the file name made safe as the
-  /// acknowledgements name it, and returns its URL.
+  /// Writes the document to `outbox/dwf/acks/` under the name `DWFOutboxName.rejection`
+  /// gives it, and returns its URL.
   func write(in workspace: Workspace) throws -> URL {
     let folder = workspace.dwfOutbox.appendingPathComponent("acks", isDirectory: true)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let url = folder.appendingPathComponent("\(Self.safeName(fileName)).rejected.json")
+    let url = folder.appendingPathComponent(try DWFOutboxName.rejection(fileName: fileName))
 
     var relative = self
     relative.errors = errors.map { problem in
@@ -64,15 +64,6 @@ struct DWFFileRejection: Encodable {
     data.append(0x0A)
     try AtomicFileWriter(workspace: workspace).write(data, to: url)
     return url
-  }
-
-  /// Replaces every character other than ASCII letters, digits, `-` and `.` with `_`, keeps
-  /// the first 64 characters and replaces a leading dot, as acknowledgement names do.
-  static func safeName(_ text: String) -> String {
-    let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.")
-    var safe = String(text.prefix(64).map { allowed.contains($0) ? $0 : "_" })
-    if safe.hasPrefix(".") { safe = "_" + safe.dropFirst() }
-    return safe.isEmpty ? "_" : safe
   }
 
   /// Cuts `value` after `maximumValueLength` Unicode scalars, saying how long it was, and

@@ -7,7 +7,8 @@ extension Intake {
     let report = FailureReport(
       fileName: Self.fileName(of: path), sheet: problem.sheet, row: problem.row,
       column: problem.column, value: problem.value, problem: problem.problem,
-      expected: Self.expected(in: area), action: Self.action(for: problem, in: area))
+      expected: Self.expected(in: area),
+      action: Self.action(for: problem, in: area, fileName: Self.fileName(of: path)))
     return moveToFailed(path: path, area: area, report: report, reason: problem.problem)
   }
 
@@ -83,10 +84,13 @@ extension Intake {
     }
   }
 
-  private static func action(for problem: ContentProblem, in area: IntakeArea) -> String {
+  private static func action(
+    for problem: ContentProblem, in area: IntakeArea, fileName: String
+  ) -> String {
     switch (area, problem.recognisedKind) {
     case (.dwf, _):
-      return "DWF received the problem above in outbox/dwf/acks/FILE.rejected.json, because"
+      let rejection = (try? DWFOutboxName.rejection(fileName: fileName)) ?? "FILE.rejected.json"
+      return "DWF received the problem above in outbox/dwf/acks/\(rejection), because"
         + " DWF's account cannot read inbox/failed/. Nothing in the file was placed; DWF uploads"
         + " a corrected file to inbox/dwf/."
     case (.grower, .some):

@@ -15,8 +15,10 @@ extension OrderFileProcessor {
         location: problem.position == .file ? nil : problem.position.description,
         message: problem.description)
     }
+    let rejection: URL
     do {
-      try acknowledgements.writeRejectedFile(fileName: fileName, errors: problems, at: clock())
+      rejection = try acknowledgements.writeRejectedFile(
+        fileName: fileName, errors: problems, at: clock())
     } catch {
       logger.error(
         "FILE.rejected.json not written, order file stays in inbox/dwf/",
@@ -28,7 +30,7 @@ extension OrderFileProcessor {
     let report = FailureReport(
       fileName: fileName, problem: error.description,
       expected: "a DWF order file as docs/formats.md describes it, CSV or JSON",
-      action: "DWF received the same problems in outbox/dwf/acks/\(fileName).rejected.json."
+      action: "DWF received the same problems in outbox/dwf/acks/\(rejection.lastPathComponent)."
         + " Nothing in the file was placed; DWF sends a corrected file.")
     do {
       let moved = try mover.moveToFailed(path, report: report)

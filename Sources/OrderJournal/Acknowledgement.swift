@@ -19,21 +19,10 @@ package struct AcknowledgementWriter: Sendable {
     writer = AtomicFileWriter(workspace: workspace)
   }
 
-  /// Returns the file name stem of an order's acknowledgement. It is the order number made
-  /// safe (`safeName`), then `-` and the first 8 hex digits of the SHA-256 of the order
-  /// number as received, so `A/1` and `A_1` get different names.
+  /// Returns the file name stem of an order's acknowledgement: the order number made safe,
+  /// then `-` and a short hash of the order number as received (`DWFOutboxName`).
   package static func fileStem(orderNumber: String) throws -> String {
-    let digest = try SHA256.hex(of: Data(orderNumber.utf8))
-    return "\(safeName(orderNumber))-\(digest.prefix(8))"
-  }
-
-  /// Replaces every character other than ASCII letters, digits, `-` and `.` with `_`, keeps
-  /// the first 64 characters and replaces a leading dot.
-  static func safeName(_ text: String) -> String {
-    let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.")
-    var safe = String(text.prefix(64).map { allowed.contains($0) ? $0 : "_" })
-    if safe.hasPrefix(".") { safe = "_" + safe.dropFirst() }
-    return safe.isEmpty ? "_" : safe
+    try DWFOutboxName.stem(orderNumber)
   }
 
   /// Writes the JSON and then the CSV acknowledgement of `order` and returns their URLs.
@@ -101,7 +90,7 @@ package struct AcknowledgementWriter: Sendable {
     fileName: String, errors: [FileRejection.Problem], at date: Date = Date()
   ) throws -> URL {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let url = folder.appendingPathComponent("\(Self.safeName(fileName)).rejected.json")
+    let url = folder.appendingPathComponent(try DWFOutboxName.rejection(fileName: fileName))
     let relativeErrors = errors.map { problem in
       FileRejection.Problem(
         location: problem.location, message: workspace.withoutRoot(problem.message))

@@ -1,4 +1,5 @@
 import Foundation
+import InboxLifecycle
 import Testing
 
 @testable import CLI
@@ -88,7 +89,8 @@ struct DemoCommandTests {
 
     #expect(
       FileManager.default.fileExists(
-        atPath: workspace + "/outbox/dwf/acks/7-fails-whole.csv.rejected.json"))
+        atPath: workspace + "/outbox/dwf/acks/"
+          + (try DWFOutboxName.rejection(fileName: "7-fails-whole.csv"))))
     #expect(FileManager.default.fileExists(atPath: workspace + "/inbox/failed/7-fails-whole.csv"))
 
     // Every accepted line is on the pending web order its ack names, as the sandbox held it.

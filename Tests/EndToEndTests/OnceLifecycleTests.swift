@@ -1,4 +1,5 @@
 import Foundation
+import InboxLifecycle
 import Testing
 
 #if canImport(Glibc)
@@ -123,7 +124,8 @@ struct OnceLifecycleTests {
     #expect(workspace.failedNames == ["order-1.csv"])
 
     // DWF cannot see the grower's failed/ folder, so the errors reach it in the acks folder.
-    let rejected = workspace.root.appendingPathComponent("outbox/dwf/acks/order-1.csv.rejected.json")
+    let rejected = workspace.root.appendingPathComponent(
+      "outbox/dwf/acks/\(try DWFOutboxName.rejection(fileName: "order-1.csv"))")
     let text = EndToEndWorkspace.text(of: rejected)
     for column in ["ship_date", "origin", "quantity", "unit_price"] {
       #expect(text.contains(column), "\(column) is not named in \(text)")

@@ -1,4 +1,5 @@
 import Foundation
+import InboxLifecycle
 import KometSandbox
 import Testing
 
@@ -32,7 +33,8 @@ extension OrderWorkspace {
       #expect(inProcessed == (isFailing ? 0 : 1), "\(name) in processed/; \(note)")
       #expect(inFailed == (isFailing ? 1 : 0), "\(name) in failed/; \(note)")
     }
-    let rejected = acks.appendingPathComponent("\(OrderBatch.failingFile).rejected.json")
+    let rejected = acks.appendingPathComponent(
+      try DWFOutboxName.rejection(fileName: OrderBatch.failingFile))
     #expect(
       FileManager.default.fileExists(atPath: rejected.path), "no FILE.rejected.json; \(note)")
   }

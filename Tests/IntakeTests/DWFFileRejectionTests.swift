@@ -9,7 +9,7 @@ import Testing
 struct DWFFileRejectionTests {
   /// Reads `outbox/dwf/acks/NAME.rejected.json` as a JSON object.
   private func rejection(_ folder: IntakeWorkspace, _ name: String) throws -> [String: Any] {
-    let path = folder.file("outbox/dwf/acks/\(name).rejected.json")
+    let path = folder.file("outbox/dwf/acks/\(try DWFOutboxName.rejection(fileName: name))")
     let data = try Data(contentsOf: URL(fileURLWithPath: path))
     return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
   }
@@ -35,7 +35,7 @@ struct DWFFileRejectionTests {
     for _ in 1..<Intake.maximumTruncatedAttempts {
       outcome = intake.take(path: path, area: .dwf)
     }
-    #expect(!folder.exists("outbox/dwf/acks/\(name).rejected.json"))
+    #expect(!folder.exists("outbox/dwf/acks/\(try DWFOutboxName.rejection(fileName: name))"))
     outcome = intake.take(path: path, area: .dwf)
 
     guard case .failed = outcome else {
@@ -116,6 +116,6 @@ struct DWFFileRejectionTests {
       document.errors.first?.message
         == "the value is invalid. The value is \"\(String(repeating: "x", count: 120))..."
         + " (300 characters)\".")
-    #expect(DWFFileRejection.safeName(document.fileName) == "_._a_b.csv")
+    #expect(DWFOutboxName.safe(document.fileName) == "_._a_b.csv")
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import InboxLifecycle
 import Intake
 import OrderIntake
 import OrderJournal
@@ -197,7 +198,8 @@ import Testing
     }
     #expect(FileManager.default.fileExists(atPath: errorFile))
     #expect(FileManager.default.fileExists(atPath: destination))
-    let url = fixture.workspace.dwfOutbox.appendingPathComponent("acks/\(name).rejected.json")
+    let url = fixture.workspace.dwfOutbox.appendingPathComponent(
+      "acks/\(try DWFOutboxName.rejection(fileName: name))")
     let object = try JSONSerialization.jsonObject(with: Data(contentsOf: url))
     let errors = (object as? [String: Any])?["errors"] as? [[String: Any]] ?? []
     #expect(!errors.isEmpty)

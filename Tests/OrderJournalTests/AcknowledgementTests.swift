@@ -1,4 +1,5 @@
 import Foundation
+import InboxLifecycle
 import Testing
 import Workspace
 
@@ -54,6 +55,22 @@ struct AcknowledgementTests {
     #expect(rows[4].hasSuffix(",4,rejected,4040,1,,inventory 4040 not in the snapshot,,"))
   }
 
+  @Test func rejectedFilesKeepApartSameSafeName() throws {
+    let folder = try TemporaryFolder()
+    let writer = AcknowledgementWriter(
+      workspace: Workspace(root: URL(fileURLWithPath: folder.path)))
+    let first = [FileRejection.Problem(location: "row 2", message: "first file's problem")]
+    let second = [FileRejection.Problem(location: "row 3", message: "second file's problem")]
+
+    let spaced = try writer.writeRejectedFile(fileName: "x y.csv", errors: first)
+    let underscored = try writer.writeRejectedFile(fileName: "x_y.csv", errors: second)
+
+    #expect(spaced != underscored)
+    #expect(try String(contentsOf: spaced, encoding: .utf8).contains("first file's problem"))
+    #expect(
+      try String(contentsOf: underscored, encoding: .utf8).contains("second file's problem"))
+  }
+
   @Test func rejectedFileListsErrors() throws {
     let folder = try TemporaryFolder()
     let writer = AcknowledgementWriter(
@@ -64,7 +81,7 @@ struct AcknowledgementTests {
     ]
 
     let url = try writer.writeRejectedFile(fileName: "orders 1.csv", errors: problems)
-    #expect(url.lastPathComponent == "orders_1.csv.rejected.json")
+    #expect(url.lastPathComponent == "orders_1.csv-\(try hashPrefix("orders 1.csv")).rejected.json")
     let json = try #require(
       try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
     #expect(json["fileName"] as? String == "orders 1.csv")
@@ -149,4 +166,9 @@ struct AcknowledgementFieldTests {
   func fieldsQuotedAndEscaped(field: String, expected: String) {
     #expect(AcknowledgementDocument.quoted(field) == expected)
   }
+}
+
+/// Returns the first 8 hex digits of the SHA-256 of `text`, as rejection and ack names use.
+private func hashPrefix(_ text: String) throws -> String {
+  String(try SHA256.hex(of: Data(text.utf8)).prefix(8))
 }
