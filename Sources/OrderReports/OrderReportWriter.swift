@@ -9,6 +9,10 @@ import Workspace
 /// report and acknowledgement share a name. Every file goes through `AtomicFileWriter`, so a
 /// reader sees either the previous file or the whole new one. The formats are described in
 /// `docs/formats.md` ("Order reports").
+///
+/// The reports hold invoice amounts and fee estimates for the grower alone, so the folders
+/// are created with mode 0700 and the files written with mode 0600: DWF's SFTP account can pass
+/// through `outbox/` but must not read them.
 package struct OrderReportWriter: Sendable {
   /// The reports folder, `outbox/reports/`.
   package let folder: URL
@@ -16,6 +20,11 @@ package struct OrderReportWriter: Sendable {
   package let ordersFolder: URL
   package let fees: FeeSettings
   let writer: AtomicFileWriter
+
+  /// The mode of each report folder.
+  static let folderMode: Int = 0o700
+  /// The mode of each report file.
+  static let fileMode: mode_t = 0o600
 
   /// The byte order mark at the start of each CSV file, so Excel reads it as UTF-8.
   static let byteOrderMark = "\u{FEFF}"
@@ -33,14 +42,14 @@ package struct OrderReportWriter: Sendable {
   /// placement stage calls it after each acknowledgement.
   @discardableResult
   package func write(_ snapshot: OrderSnapshot) throws -> [URL] {
-    try FileManager.default.createDirectory(at: ordersFolder, withIntermediateDirectories: true)
+    try createPrivateFolder(ordersFolder)
     let stem = try AcknowledgementWriter.fileStem(orderNumber: snapshot.orderNumber)
     let report = OrderReport(snapshot, fees: fees)
 
     let jsonURL = ordersFolder.appendingPathComponent("\(stem).json")
-    try writer.write(try Self.encode(report), to: jsonURL)
+    try writer.write(try Self.encode(report), to: jsonURL, mode: Self.fileMode)
     let textURL = ordersFolder.appendingPathComponent("\(stem).txt")
-    try writer.write(report.text(), to: textURL)
+    try writer.write(report.text(), to: textURL, mode: Self.fileMode)
     return [jsonURL, textURL]
   }
 
@@ -53,17 +62,29 @@ package struct OrderReportWriter: Sendable {
   /// that `orders.csv` names exists.
   @discardableResult
   package func writeIndex(_ journal: OrderJournal) throws -> [URL] {
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try createPrivateFolder(folder)
     let snapshots = try journal.snapshots()
     for snapshot in snapshots where try !hasReport(snapshot) {
       try write(snapshot)
     }
 
     let indexURL = folder.appendingPathComponent("orders.csv")
-    try writer.write(try ReportIndex.ordersCSV(snapshots, fees: fees), to: indexURL)
+    try writer.write(try ReportIndex.ordersCSV(snapshots, fees: fees), to: indexURL, mode: Self.fileMode)
     let reviewURL = folder.appendingPathComponent("review.csv")
-    try writer.write(ReportIndex.reviewCSV(snapshots), to: reviewURL)
+    try writer.write(ReportIndex.reviewCSV(snapshots), to: reviewURL, mode: Self.fileMode)
     return [indexURL, reviewURL]
+  }
+
+  /// Creates `url` and its missing parents with mode 0700, and narrows a folder that an
+  /// earlier version created with a wider mode.
+  private func createPrivateFolder(_ url: URL) throws {
+    try FileManager.default.createDirectory(
+      at: url, withIntermediateDirectories: true,
+      attributes: [.posixPermissions: Self.folderMode])
+    for folder in [folder, ordersFolder] where FileManager.default.fileExists(atPath: folder.path) {
+      try FileManager.default.setAttributes(
+        [.posixPermissions: Self.folderMode], ofItemAtPath: folder.path)
+    }
   }
 
   /// Tells whether both report files of `snapshot` exist.

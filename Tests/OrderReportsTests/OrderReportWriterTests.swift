@@ -33,6 +33,26 @@ struct OrderReportWriterTests {
     #expect(text == OrderReport(snapshot, fees: fees).text())
   }
 
+  @Test func reportsAreGrowerOnly() throws {
+    let scratch = try ReportWorkspace()
+    let reports = writer(scratch)
+    let urls = try reports.write(try placeMixedOrder(scratch))
+    let index = try reports.writeIndex(scratch.journal)
+
+    let folders = [scratch.reportsFolder, scratch.reportsFolder.appendingPathComponent("orders")]
+    for folder in folders {
+      #expect(try mode(of: folder) == 0o700, "\(folder.path)")
+    }
+    for url in urls + index {
+      #expect(try mode(of: url) == 0o600, "\(url.lastPathComponent)")
+    }
+  }
+
+  private func mode(of url: URL) throws -> Int {
+    let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+    return (attributes[.posixPermissions] as? Int ?? -1) & 0o777
+  }
+
   @Test func jsonReportReadsBack() throws {
     let scratch = try ReportWorkspace()
     let urls = try writer(scratch).write(try placeMixedOrder(scratch))
