@@ -11,8 +11,13 @@ import StateStore
 import Workspace
 
 extension ExchangeStages {
-  /// Builds the order stage, or returns nil (logged) when the company ID, the DWF customer
-  /// ID or a token that the web-order methods accept is missing, or in a dry run.
+  /// Builds the order stage, or returns nil in a dry run, whose order files the intake
+  /// validates and writes as requests without journaling them.
+  ///
+  /// The stage resolves the company ID, the DWF customer ID and a token that the web-order
+  /// methods accept on each pass until it has them, so IDs from an export dropped while `run`
+  /// runs are used at once. Until then, a pass with orders to place stops as an unusable
+  /// configuration that names what is missing, and the orders wait in the journal.
   ///
   /// The web-order methods accept Customer or User tokens (User only with the older pages'
   /// `webOrderTokenRoles` choice), and the client picks the token per method. Checkout is
@@ -27,33 +32,48 @@ extension ExchangeStages {
     reports: (any OrderReportWriting)?, logger: Logger
   ) throws -> (any OrderStage)? {
     guard !settings.dryRun.value else {
-      // TODO: a dry run should validate orders and write their requests without journaling
-      // them as placed; until then it places no order at all.
       logger.notice("Dry run, so journaled orders are not placed")
       return nil
     }
 
     let database = try StateSchema.open(workspace: workspace.root.path)
-    let ids = try ExchangeIDs.resolve(settings: settings, knownIDs: KnownIDs(database: database))
-    guard let company = ids.companyId?.id, let customer = ids.dwfCustomer?.id else {
-      database.close()
-      logger.notice(
-        "Orders are not placed, because the company ID or the DWF customer ID is missing")
-      return nil
+    let client = makeClient(workspace: workspace, settings: settings, logger: logger)
+    let isCheckoutEnabled = exchange.ordersCheckout.value && settings.userToken.value != nil
+    let makePlacer: OrderPlacementAdapter.PlacerFactory = { journal in
+      let resolved = try placerSettings(
+        workspace: workspace, settings: settings, exchange: exchange,
+        isCheckoutEnabled: isCheckoutEnabled)
+      guard let client else { throw PlacerUnavailable.noClient }
+      return OrderPlacer(journal: journal, client: client, settings: resolved, logger: logger)
     }
+    return OrderPlacementAdapter(
+      journal: OrderJournal(database: database), makePlacer: makePlacer,
+      acknowledgements: AcknowledgementWriter(workspace: workspace), reports: reports,
+      isCheckoutEnabled: isCheckoutEnabled, logger: logger)
+  }
+
+  /// Resolves the IDs and checks the token every placement needs.
+  ///
+  /// - Throws: `PlacerUnavailable` naming what is missing and how to get it, and
+  ///   `StateStoreError` when the stored IDs cannot be read.
+  private static func placerSettings(
+    workspace: Workspace, settings: KometSettings, exchange: ExchangeSettings,
+    isCheckoutEnabled: Bool
+  ) throws -> OrderPlacer.Settings {
     let choices = settings.documentationChoices
-    guard (try? settings.tokens.token(for: .webOrderCreate, choices: choices)) != nil,
-      let client = makeClient(workspace: workspace, settings: settings, logger: logger)
-    else {
-      database.close()
-      let roles = KometMethod.webOrderCreate.specification(with: choices).validRoles
-      logger.notice(
-        "Orders are not placed, because no token for the web-order methods is configured",
-        ["token.roles": roles.map(\.rawValue).joined(separator: ", ")])
-      return nil
+    guard (try? settings.tokens.token(for: .webOrderCreate, choices: choices)) != nil else {
+      throw PlacerUnavailable.noToken(tokenRoles(settings: settings))
     }
 
-    let isCheckoutEnabled = exchange.ordersCheckout.value && settings.userToken.value != nil
+    let database = try StateSchema.open(workspace: workspace.root.path)
+    defer { database.close() }
+    let ids = try ExchangeIDs.resolve(settings: settings, knownIDs: KnownIDs(database: database))
+    let needed: [MissingItem.Kind] = [.companyId, .dwfCustomerId]
+    guard let company = ids.companyId?.id, let customer = ids.dwfCustomer?.id else {
+      let missing = ids.missing.filter { needed.contains($0.kind) }
+      throw PlacerUnavailable.missingIDs(missing.map { "\($0.name) is missing: \($0.instructions)" })
+    }
+
     var placerSettings = OrderPlacer.Settings(
       customerId: customer, companyId: company,
       defaultCarrierId: exchange.ordersDefaultCarrierId.value,
@@ -64,12 +84,38 @@ extension ExchangeStages {
       .customer: settings.customerToken.source.description,
       .user: settings.userToken.source.description,
     ]
-    let journal = OrderJournal(database: database)
-    let placer = OrderPlacer(
-      journal: journal, client: client, settings: placerSettings, logger: logger)
-    return OrderPlacementAdapter(
-      state: OrderPlacementAdapter.State(placer: placer, journal: journal),
-      acknowledgements: AcknowledgementWriter(workspace: workspace), reports: reports,
-      isCheckoutEnabled: isCheckoutEnabled, logger: logger)
+    return placerSettings
+  }
+
+  /// Returns the token roles `web-order.create` accepts under the configured choices.
+  private static func tokenRoles(settings: KometSettings) -> [Komet.TokenRole] {
+    KometMethod.webOrderCreate.specification(with: settings.documentationChoices).validRoles
+  }
+}
+
+/// Why the order stage cannot place orders yet, in words the grower can act on.
+enum PlacerUnavailable: Error, CustomStringConvertible {
+  /// No token that `web-order.create` accepts is configured.
+  case noToken([Komet.TokenRole])
+  /// The company ID or the DWF customer ID is missing, each with how to get it.
+  case missingIDs([String])
+  /// The Komet client could not be created at start, which was logged then.
+  case noClient
+
+  var description: String {
+    switch self {
+    case .noToken(let roles):
+      let names = roles.map(\.description).joined(separator: " or ")
+      return "no \(names) token for the web-order methods is configured. Put the Customer"
+        + " token in a token file (mode 0600) named by komet.tokenFiles.customer, or in"
+        + " KOMET_CUSTOMER_TOKEN (docs/configuration.md), then run again."
+    case .missingIDs(let items):
+      let text =
+        items.isEmpty ? "The company ID or the DWF customer ID is missing." : items.joined(separator: " ")
+      return text + " `komet-dwf onboarding` lists what is still missing."
+    case .noClient:
+      return "the Komet client could not be created; the error logged when the pipeline"
+        + " started says why. Fix it, then run again."
+    }
   }
 }

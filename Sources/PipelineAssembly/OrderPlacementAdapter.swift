@@ -22,23 +22,30 @@ package protocol OrderReportWriting: Sendable {
 /// Crash points, besides the placer's: `ack.before-write`, `ack.after-write` (both files
 /// written, the revision not journaled) and `ack.after-journal`.
 final class OrderPlacementAdapter: OrderStage {
-  /// The placer and the journal, which share one connection to the state database.
+  /// Builds the placer over the stage's journal, or throws why orders cannot be placed yet,
+  /// such as a DWF customer ID that no export or setting has given so far.
+  typealias PlacerFactory = @Sendable (OrderJournal) throws -> OrderPlacer
+
+  /// The placer, once built, and the journal, which share one connection to the database.
   struct State {
-    var placer: OrderPlacer
+    var placer: OrderPlacer?
     var journal: OrderJournal
   }
 
   private let state: Mutex<State>
+  private let makePlacer: PlacerFactory
   private let acknowledgements: AcknowledgementWriter
   private let reports: (any OrderReportWriting)?
   private let isCheckoutEnabled: Bool
   private let logger: Logger
 
   init(
-    state: sending State, acknowledgements: AcknowledgementWriter,
-    reports: (any OrderReportWriting)?, isCheckoutEnabled: Bool, logger: Logger
+    journal: sending OrderJournal, makePlacer: @escaping PlacerFactory,
+    acknowledgements: AcknowledgementWriter, reports: (any OrderReportWriting)?,
+    isCheckoutEnabled: Bool, logger: Logger
   ) {
-    self.state = Mutex(state)
+    self.state = Mutex(State(placer: nil, journal: journal))
+    self.makePlacer = makePlacer
     self.acknowledgements = acknowledgements
     self.reports = reports
     self.isCheckoutEnabled = isCheckoutEnabled
@@ -52,7 +59,19 @@ final class OrderPlacementAdapter: OrderStage {
   func placeOrders() async throws -> OrderPassOutcome {
     // The pipeline runs one pass at a time, so the placer is taken out of the mutex for the
     // awaits and every journal write below goes through this stage's own connection.
-    let (placer, journal) = state.withLock { ($0.placer, $0.journal) }
+    let (placer, journal, unavailable) = state.withLock { state in
+      if state.placer == nil {
+        do {
+          state.placer = try makePlacer(state.journal)
+        } catch {
+          return (nil as OrderPlacer?, state.journal, String(describing: error) as String?)
+        }
+      }
+      return (state.placer, state.journal, nil)
+    }
+    guard let placer else {
+      return try waitForSettings(journal, reason: unavailable ?? "")
+    }
     let before = try Self.acceptedCounts(journal)
 
     let results = try await placer.workAll()
@@ -81,6 +100,25 @@ final class OrderPlacementAdapter: OrderStage {
     return OrderPassOutcome(
       result, ordersPlaced: placed.count, linesWaiting: waiting,
       acknowledgementsWritten: written)
+  }
+
+  /// Ends a pass that has no placer yet: rewrites the stale acknowledgements, and reports an
+  /// unusable configuration when orders wait for calls, so `once` exits 78 and `run` logs why
+  /// instead of leaving them `received` without a word.
+  private func waitForSettings(_ journal: OrderJournal, reason: String) throws
+    -> OrderPassOutcome
+  {
+    let written = try rewriteAcknowledgements(journal)
+    if written > 0 {
+      writeIndex(journal)
+    }
+    let waiting = try journal.lineCount(in: .waiting)
+    let result: OrderPassOutcome.Result =
+      try journal.hasPendingWork(includingCheckout: isCheckoutEnabled)
+      ? .configurationUnusable(reason: "orders wait in the journal, because " + reason)
+      : .finished
+    return OrderPassOutcome(
+      result, ordersPlaced: 0, linesWaiting: waiting, acknowledgementsWritten: written)
   }
 
   /// Returns the number of accepted lines per order, to tell which orders a pass placed.
