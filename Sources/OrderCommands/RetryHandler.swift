@@ -74,7 +74,7 @@ package struct RetryHandler: ChangeRequestHandler {
       today: OrderDate(now(), in: settings.timeZone), locationIds: try locationIds(),
       defaultLocationId: settings.defaultLocationId, inventory: try inventory(),
       priceTolerance: settings.priceTolerance, allOrNothing: settings.allOrNothing,
-      timeZone: settings.timeZone)
+      timeZone: settings.timeZone, hasDefaultCarrier: settings.hasDefaultCarrier)
   }
 
   /// Describes what went out again and why the other lines did not. A retry that sends no

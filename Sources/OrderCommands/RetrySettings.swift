@@ -11,14 +11,17 @@ package struct RetrySettings: Sendable {
   package var allOrNothing: Bool
   /// The time zone whose calendar day a ship date must not be before.
   package var timeZone: TimeZone
+  /// Whether `orders.defaultCarrierId` is set, so an order may leave its carrier out.
+  package var hasDefaultCarrier: Bool
 
   package init(
     defaultLocationId: String? = nil, priceTolerance: Decimal = 0, allOrNothing: Bool = false,
-    timeZone: TimeZone = TimeZone(identifier: "UTC")!
+    timeZone: TimeZone = TimeZone(identifier: "UTC")!, hasDefaultCarrier: Bool = true
   ) {
     self.defaultLocationId = defaultLocationId
     self.priceTolerance = priceTolerance
     self.allOrNothing = allOrNothing
     self.timeZone = timeZone
+    self.hasDefaultCarrier = hasDefaultCarrier
   }
 }

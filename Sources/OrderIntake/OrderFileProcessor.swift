@@ -108,7 +108,7 @@ package final class OrderFileProcessor: OrderFileHandler {
       today: OrderDate(clock(), in: settings.timeZone), locationIds: locations,
       defaultLocationId: settings.defaultLocationId, inventory: snapshot.items,
       priceTolerance: settings.priceTolerance, allOrNothing: settings.allOrNothing,
-      timeZone: settings.timeZone)
+      timeZone: settings.timeZone, hasDefaultCarrier: settings.hasDefaultCarrier)
   }
 
   /// Reads the latest drop, logging once while there is none.

@@ -11,18 +11,22 @@ package struct OrderIntakeSettings: Sendable, Equatable {
   package var priceTolerance: Decimal
   /// `orders.allOrNothing`.
   package var allOrNothing: Bool
+  /// Whether `orders.defaultCarrierId` is set, so an order may leave its carrier out.
+  package var hasDefaultCarrier: Bool
   /// `komet.dryRun`: validate, write the requests to `outbox/komet/requests/` instead of
   /// sending them, journal nothing, write no acknowledgement and leave the file in `inbox/dwf/`.
   package var dryRun: Bool
 
   package init(
     timeZone: TimeZone = TimeZone(identifier: "UTC")!, defaultLocationId: String? = nil,
-    priceTolerance: Decimal = 0, allOrNothing: Bool = false, dryRun: Bool = false
+    priceTolerance: Decimal = 0, allOrNothing: Bool = false, dryRun: Bool = false,
+    hasDefaultCarrier: Bool = true
   ) {
     self.timeZone = timeZone
     self.defaultLocationId = defaultLocationId
     self.priceTolerance = priceTolerance
     self.allOrNothing = allOrNothing
     self.dryRun = dryRun
+    self.hasDefaultCarrier = hasDefaultCarrier
   }
 }

@@ -59,6 +59,8 @@ package struct OrderProblem: Sendable, Equatable, CustomStringConvertible {
     case noLines
     case noAcceptedLine
     case locationRequired
+    /// The order names no carrier and `orders.defaultCarrierId` is not set.
+    case carrierRequired
     case unknownLocation(known: [String])
     case inventoryNotFound
     case originMismatch(snapshot: String)
@@ -201,6 +203,9 @@ package struct OrderProblem: Sendable, Equatable, CustomStringConvertible {
     case .locationRequired:
       return "location_id is required, because the company has several locations and"
         + " komet.defaultLocationId is not set."
+    case .carrierRequired:
+      return "carrier_id or carrier_code is required, because the grower has set no default"
+        + " carrier; send one of the carriers in outbox/dwf/onboarding/carriers.json."
     case .unknownLocation(let known):
       return "\(subject)\(shown) is not one of the company's locations"
         + " (\(known.joined(separator: ", ")))."

@@ -25,6 +25,9 @@ package struct OrderValidator: Sendable {
   package var priceTolerance: Decimal
   /// `orders.allOrNothing`: whether one rejected line rejects its whole order.
   package var allOrNothing: Bool
+  /// Whether `orders.defaultCarrierId` is set. Without it an order must name its carrier,
+  /// because `web-order.create` cannot be sent without one.
+  package var hasDefaultCarrier: Bool
 
   package static let maximumOrderNumberLength = 50
   package static let maximumCustomerPOLength = 50
@@ -42,7 +45,7 @@ package struct OrderValidator: Sendable {
   package init(
     today: OrderDate, locationIds: [String], defaultLocationId: String?,
     inventory: [InventoryItem], priceTolerance: Decimal = 0, allOrNothing: Bool = false,
-    timeZone: TimeZone? = nil
+    timeZone: TimeZone? = nil, hasDefaultCarrier: Bool = true
   ) {
     self.today = today
     self.timeZone = timeZone
@@ -51,6 +54,7 @@ package struct OrderValidator: Sendable {
     self.inventory = inventory
     self.priceTolerance = priceTolerance
     self.allOrNothing = allOrNothing
+    self.hasDefaultCarrier = hasDefaultCarrier
     self.itemsById = Dictionary(grouping: inventory, by: \.inventoryId)
   }
 
@@ -130,6 +134,8 @@ package struct OrderValidator: Sendable {
     case .id(let id): problems += field.id(id, .carrierId)
     case .code(let code):
       problems += field.text(code, .carrierCode, maximum: Self.maximumCarrierCodeLength)
+    case nil where !hasDefaultCarrier:
+      problems.append(field.problem(.carrierId, nil, .carrierRequired))
     case nil: break
     }
     problems += field.id(order.shipToId, .shipToId)

@@ -72,7 +72,8 @@ package enum ExchangeStages {
       timeZone: settings.quota.timeZone,
       defaultLocationId: settings.defaultLocationId.value?.digits,
       priceTolerance: exchange.ordersPriceTolerance.value,
-      allOrNothing: exchange.ordersAllOrNothing.value, dryRun: settings.dryRun.value)
+      allOrNothing: exchange.ordersAllOrNothing.value, dryRun: settings.dryRun.value,
+      hasDefaultCarrier: exchange.ordersDefaultCarrierId.value != nil)
   }
 
   /// Builds the `retry`, `review` and `cancel` handlers, with `retry` validating against the
@@ -83,7 +84,8 @@ package enum ExchangeStages {
     let retrySettings = RetrySettings(
       defaultLocationId: settings.defaultLocationId.value?.digits,
       priceTolerance: exchange.ordersPriceTolerance.value,
-      allOrNothing: exchange.ordersAllOrNothing.value, timeZone: settings.quota.timeZone)
+      allOrNothing: exchange.ordersAllOrNothing.value, timeZone: settings.quota.timeZone,
+      hasDefaultCarrier: exchange.ordersDefaultCarrierId.value != nil)
     let root = workspace.root.path
     return OrderCommandHandlers.make(
       workspace: workspace, settings: retrySettings,

@@ -70,10 +70,10 @@ let snapshot: [InventoryItem] = [
 
 func validator(
   locationIds: [String] = ["200101", "200102"], defaultLocationId: String? = "200101",
-  tolerance: Decimal = 0, allOrNothing: Bool = false
+  tolerance: Decimal = 0, allOrNothing: Bool = false, hasDefaultCarrier: Bool = true
 ) -> OrderValidator {
   OrderValidator(
     today: OrderDate("2030-06-01")!, locationIds: locationIds,
     defaultLocationId: defaultLocationId, inventory: snapshot, priceTolerance: tolerance,
-    allOrNothing: allOrNothing)
+    allOrNothing: allOrNothing, hasDefaultCarrier: hasDefaultCarrier)
 }

@@ -83,6 +83,15 @@ struct OrderValidatorTests {
     #expect(result[0].orderProblems.map(\.reason) == [.locationRequired])
   }
 
+  @Test func carrierRequiredWithoutDefault() throws {
+    let result = try validate(
+      "A,,2030-06-03,,,5100001,OH,1,0.45,,\nB,,2030-06-03,3101,,5100001,OH,1,0.45,,\n",
+      with: validator(hasDefaultCarrier: false))
+    #expect(result[0].orderProblems.map(\.reason) == [.carrierRequired])
+    #expect(result[0].orderProblems.first?.description.contains("carrier_code") == true)
+    #expect(result[1].goesAhead)
+  }
+
   @Test func singleLocationNeedsNoDefault() throws {
     let result = try validate(
       "A,,2030-06-03,,,5100001,OH,1,0.45,,\n",
