@@ -209,6 +209,21 @@ extension OrderJournal {
     ) { $0.string(at: 0) ?? "" }
   }
 
+  /// Returns the orders changed at or after `time`, or every order when `time` is nil, in
+  /// the order they were received. The order stage rewrites their reports, since a receipt
+  /// journaled by the intake changes an order without any Komet call.
+  package func ordersUpdated(since time: Date?) throws -> [String] {
+    guard let time else {
+      return try rows("SELECT order_number FROM journal_orders ORDER BY rowid", [:]) {
+        $0.string(at: 0) ?? ""
+      }
+    }
+    return try rows(
+      "SELECT order_number FROM journal_orders WHERE updated_at >= :time ORDER BY rowid",
+      [":time": .text(Self.timeText(time))]
+    ) { $0.string(at: 0) ?? "" }
+  }
+
   /// Returns how many lines of all orders are in `state`.
   package func lineCount(in state: LineState) throws -> Int {
     Int(

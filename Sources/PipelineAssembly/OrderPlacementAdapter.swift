@@ -13,6 +13,9 @@ package protocol OrderReportWriting: Sendable {
 
   /// Rewrites the reports that list every order, once per pass.
   func writeIndex(from journal: OrderJournal) throws
+
+  /// Returns when the index was last written, or nil when it never was.
+  func indexModificationDate() -> Date?
 }
 
 /// The pipeline's order stage: runs `OrderPlacer.workAll()`, then rewrites every
@@ -82,9 +85,7 @@ final class OrderPlacementAdapter: OrderStage {
       return (after[number] ?? 0) > (before[number] ?? 0)
     }
     let written = try rewriteAcknowledgements(journal)
-    if written > 0 {
-      writeIndex(journal)
-    }
+    try refreshReports(journal, alreadyWritten: written)
     let waiting = try journal.lineCount(in: .waiting)
 
     var result = OrderPassOutcome.Result.finished
@@ -99,7 +100,7 @@ final class OrderPlacementAdapter: OrderStage {
     }
     return OrderPassOutcome(
       result, ordersPlaced: placed.count, linesWaiting: waiting,
-      acknowledgementsWritten: written)
+      acknowledgementsWritten: written.count)
   }
 
   /// Ends a pass that has no placer yet: rewrites the stale acknowledgements, and reports an
@@ -109,16 +110,14 @@ final class OrderPlacementAdapter: OrderStage {
     -> OrderPassOutcome
   {
     let written = try rewriteAcknowledgements(journal)
-    if written > 0 {
-      writeIndex(journal)
-    }
+    try refreshReports(journal, alreadyWritten: written)
     let waiting = try journal.lineCount(in: .waiting)
     let result: OrderPassOutcome.Result =
       try journal.hasPendingWork(includingCheckout: isCheckoutEnabled)
       ? .configurationUnusable(reason: "orders wait in the journal, because " + reason)
       : .finished
     return OrderPassOutcome(
-      result, ordersPlaced: 0, linesWaiting: waiting, acknowledgementsWritten: written)
+      result, ordersPlaced: 0, linesWaiting: waiting, acknowledgementsWritten: written.count)
   }
 
   /// Returns the number of accepted lines per order, to tell which orders a pass placed.
@@ -127,10 +126,10 @@ final class OrderPlacementAdapter: OrderStage {
   }
 
   /// Rewrites the acknowledgement of every order whose revision is ahead of the last one
-  /// written, journals the revision, then writes the order's report. Returns how many were
-  /// rewritten.
-  private func rewriteAcknowledgements(_ journal: OrderJournal) throws -> Int {
-    var written = 0
+  /// written, journals the revision, then writes the order's report. Returns the order
+  /// numbers rewritten.
+  private func rewriteAcknowledgements(_ journal: OrderJournal) throws -> Set<String> {
+    var written: Set<String> = []
     for number in try journal.ordersWithStaleAcknowledgement() {
       guard let order = try journal.snapshot(of: number) else { continue }
       CrashPoint.reach("ack.before-write")
@@ -139,13 +138,30 @@ final class OrderPlacementAdapter: OrderStage {
       CrashPoint.reach("ack.after-write")
       try journal.recordAcknowledgementWritten(orderNumber: number, revision: order.revision)
       CrashPoint.reach("ack.after-journal")
-      written += 1
+      written.insert(number)
       logger.debug(
         "Acknowledgement written",
         ["order.number": number, "ack.revision": String(order.revision)])
       writeReport(for: order)
     }
     return written
+  }
+
+  /// Writes the report of each order changed since the index was last written, which covers
+  /// the receipts the intake journaled without a Komet call (a duplicate, a conflict, an order
+  /// rejected whole), then rewrites the index. A second before the index's time is taken
+  /// again, so a change in the same second as the last index is not missed.
+  private func refreshReports(_ journal: OrderJournal, alreadyWritten: Set<String>) throws {
+    guard let reports else { return }
+    let since = reports.indexModificationDate()?.addingTimeInterval(-1)
+    let changed = try journal.ordersUpdated(since: since)
+    guard !changed.isEmpty || !alreadyWritten.isEmpty else { return }
+
+    for number in changed where !alreadyWritten.contains(number) {
+      guard let order = try journal.snapshot(of: number) else { continue }
+      writeReport(for: order)
+    }
+    writeIndex(journal)
   }
 
   private func writeIndex(_ journal: OrderJournal) {

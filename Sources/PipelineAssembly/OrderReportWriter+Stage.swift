@@ -1,3 +1,4 @@
+import Foundation
 import OrderJournal
 import OrderReports
 
@@ -9,5 +10,11 @@ extension OrderReportWriter: OrderReportWriting {
 
   package func writeIndex(from journal: OrderJournal) throws {
     _ = try writeIndex(journal)
+  }
+
+  package func indexModificationDate() -> Date? {
+    let url = folder.appendingPathComponent("orders.csv")
+    let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
+    return attributes?[.modificationDate] as? Date
   }
 }

@@ -72,3 +72,36 @@ struct MissingSettingsTests {
     try KnownIDs(database: database).replace(.dwfCustomer, with: [customer])
   }
 }
+
+/// Reports for orders that changed at the intake only, with no Komet call in the pass.
+struct IntakeOnlyReportTests {
+  @Test func orderAcknowledgedAtIntakeGetsReport() async throws {
+    let fixture = try StageFixture()
+    let journal = try fixture.openJournal()
+    let order = ReceivedOrder(
+      orderNumber: "R-1", shipDate: StageFixture.shipDate, locationId: StageFixture.miami,
+      sourceFile: "r-1.csv",
+      lines: [
+        ReceivedLine(
+          lineNumber: 1, inventoryId: "5100001", origin: .onHand, quantity: 1,
+          unitPrice: Decimal(string: "0.45"), rejection: "inventory_id is not in the drop")
+      ])
+    guard case .new(let snapshot) = try journal.receive(order: order, digest: "digest-R-1") else {
+      Issue.record("expected a new order")
+      return
+    }
+    try journal.recordAcknowledgementWritten(orderNumber: "R-1", revision: snapshot.revision)
+
+    let report = try await fixture.runOnce()
+
+    #expect(report.status == .succeeded)
+    #expect(fixture.sandbox.requestLog.isEmpty)
+    let stem = try AcknowledgementWriter.fileStem(orderNumber: "R-1")
+    let reports = fixture.workspace.outbox.appendingPathComponent("reports")
+    let perOrder = reports.appendingPathComponent("orders/\(stem).json")
+    #expect(FileManager.default.fileExists(atPath: perOrder.path))
+    let index = try String(
+      contentsOf: reports.appendingPathComponent("orders.csv"), encoding: .utf8)
+    #expect(index.contains("R-1"))
+  }
+}
