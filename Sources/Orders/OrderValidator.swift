@@ -117,6 +117,12 @@ package struct OrderValidator: Sendable {
       order: order, orderProblems: problems, lines: lines, locationId: locationId)
   }
 
+  /// Returns the zone's identifier as the configuration writes it. Foundation on Linux
+  /// reports the zone that `TimeZone(identifier: "UTC")` makes as `GMT`.
+  static func zoneName(_ zone: TimeZone) -> String {
+    zone.identifier == "GMT" ? "UTC" : zone.identifier
+  }
+
   private func checkOrderFields(_ order: DWFOrder, field: FieldCheck) -> [OrderProblem] {
     var problems: [OrderProblem] = []
     if let date = order.shipDate {
@@ -124,7 +130,7 @@ package struct OrderValidator: Sendable {
         problems.append(
           field.problem(
             .shipDate, date.description,
-            .pastDate(today: today, timeZone: timeZone?.identifier)))
+            .pastDate(today: today, timeZone: timeZone.map(Self.zoneName))))
       }
     } else if !order.fieldProblems.contains(where: { $0.field == .shipDate }) {
       problems.append(field.problem(.shipDate, nil, .missing))

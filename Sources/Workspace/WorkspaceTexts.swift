@@ -40,7 +40,8 @@ enum WorkspaceTexts {
     outbox/dwf/: what DWF may read
 
     DWF's SFTP account reads this folder: the inventory drops (inventory/, with a manifest and
-    latest.json) and the IDs DWF's order files must name (onboarding/). Every file appears
+    latest.json), the IDs DWF's order files must name (onboarding/), and an acknowledgement
+    per order plus NAME.rejected.json per file that failed whole (acks/). Every file appears
     complete, because it is written elsewhere first and renamed into place. No token is ever
     written here.
 

@@ -92,6 +92,14 @@ struct OrderValidatorTests {
     #expect(result[1].goesAhead)
   }
 
+  @Test func pastDateNamesUTC() throws {
+    var checker = validator()
+    checker.timeZone = TimeZone(identifier: "UTC")
+    let result = try validate("A,,2030-05-30,,,5100001,OH,1,0.45,,\n", with: checker)
+    let message = try #require(result[0].orderProblems.first?.description)
+    #expect(message.contains("today is 2030-06-01 in UTC"), "\(message)")
+  }
+
   @Test func singleLocationNeedsNoDefault() throws {
     let result = try validate(
       "A,,2030-06-03,,,5100001,OH,1,0.45,,\n",
