@@ -179,9 +179,12 @@ func helpText(for command: String? = nil) -> String {
           DIR if it is empty or missing), starts the Komet sandbox on a free loopback port and
           points the workspace's config at it, copies the exports into inbox/, runs one pass
           (IDs and inventory export taken, one inventory drop to outbox/dwf/inventory/), writes
-          the onboarding files to outbox/dwf/onboarding/, and lists every file written. KOMET_*
-          variables are ignored, so it never reaches a real Komet account. Exit statuses as
-          for once; 66 a sample is missing; 73 the workspace folder is not empty.
+          the onboarding files to outbox/dwf/onboarding/, then drops the sample order files
+          of Samples/orders/ into inbox/dwf/ in two passes, shows each order's
+          acknowledgement, the sandbox's web orders and the fee estimates, and lists every
+          file written. KOMET_* variables are ignored, so it never reaches a real Komet
+          account. Exit statuses: as for once; 1 an order ended other than its sample expects;
+          66 a sample is missing; 73 the workspace folder is not empty.
       """
     ),
     (
@@ -265,11 +268,13 @@ func helpText(for command: String? = nil) -> String {
           Prints the last inventory drop and its age (from outbox/dwf/inventory/latest.json),
           the files in inbox/failed/ with the problem each error file names, the files
           waiting in the inbox, Komet requests counted today per token role against their
-          limits, and the change requests that wait. It takes no lock, so it works while run
-          is running. --json prints the same as one JSON object. Exit statuses: 0; with
-          --check, 1 when the drop is missing or stale, a file failed, or a change request
-          waits, each listed on standard error; 78 the configuration is invalid; 74 the
-          state database cannot be read.
+          limits, the change requests that wait, the journaled orders by state (with the
+          most recent order numbers of each) and the order lines awaiting review. It takes
+          no lock, so it works while run is running. --json prints the same as one JSON
+          object. Exit statuses: 0; with --check, 1 when the drop is missing or stale, a file
+          failed, a change request waits or an order line awaits review, each listed on
+          standard error; 78 the configuration is invalid; 74 the state database cannot be
+          read.
       """
     ),
     (
@@ -322,7 +327,9 @@ func helpText(for command: String? = nil) -> String {
 
     """
   if let command, let entry = commands.first(where: { $0.name == command }) {
-    return entry.text + "\n\n" + exitStatuses
+    // The shared paragraph describes reading a spreadsheet; other commands list their own.
+    let isReader = command == "inspect" || command == "ids"
+    return entry.text + (isReader ? "\n\n" + exitStatuses : "\n")
   }
   return "komet-dwf \(version): the grower's side of the Komet Sales and DWF integration.\n\n"
     + "Commands:\n\n" + commands.map { $0.text }.joined(separator: "\n\n") + "\n\n" + exitStatuses

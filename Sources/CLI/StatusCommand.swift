@@ -104,6 +104,13 @@ enum StatusReport {
     let total = status.orderCounts.values.reduce(0, +)
     let parts = OrderState.allCases.map { "\($0.rawValue) \(status.orderCounts[$0] ?? 0)" }
     var lines = ["Orders: \(total) (\(parts.joined(separator: ", ")))"]
+    for state in OrderState.allCases {
+      guard let numbers = status.recentOrders[state], !numbers.isEmpty else { continue }
+      let count = status.orderCounts[state] ?? numbers.count
+      let more = count > numbers.count ? ", and \(count - numbers.count) more" : ""
+      lines.append(
+        "  \(state.rawValue), most recent first: \(numbers.joined(separator: ", "))\(more)")
+    }
     lines.append("Lines awaiting review: \(status.reviewLines.count)")
     for line in status.reviewLines {
       lines.append("  \(line.key): \(line.reason ?? "no reason recorded")")
@@ -160,6 +167,8 @@ enum StatusReport {
       },
       "problems": status.problems.map(\.description),
       "orders": orderCountObject(status),
+      "recentOrders": Dictionary(
+        uniqueKeysWithValues: status.recentOrders.map { ($0.key.rawValue, $0.value) }),
       "reviewLines": status.reviewLines.map(reviewObject),
     ]
     let data = (try? JSONSerialization.data(

@@ -78,11 +78,17 @@ package struct WorkspaceStatus: Sendable {
   /// The number of journaled orders in each state, with every state present.
   package var orderCounts: [OrderState: Int] = Dictionary(
     uniqueKeysWithValues: OrderState.allCases.map { ($0, 0) })
+  /// The most recently changed order numbers of each state, at most
+  /// `listedOrdersPerState` of them, so `status` names the orders behind each count.
+  package var recentOrders: [OrderState: [String]] = [:]
   /// The order lines in review, by order as received and then by line number.
   package var reviewLines: [ReviewLine] = []
   package var maxAgeMinutes: Int
   /// The time the status was taken, which ages are measured from.
   package var now: Date
+
+  /// How many order numbers `status` lists per state.
+  package static let listedOrdersPerState = 20
 
   /// Returns the age of the drop's data in whole minutes, or nil without a drop.
   package var dropAgeMinutes: Int? {
@@ -142,6 +148,10 @@ package struct WorkspaceStatus: Sendable {
 
     let journal = OrderJournal(database: database)
     status.orderCounts = try journal.orderCounts()
+    for state in OrderState.allCases where (status.orderCounts[state] ?? 0) > 0 {
+      status.recentOrders[state] = try journal.orderNumbers(
+        in: state, limit: Self.listedOrdersPerState)
+    }
     status.reviewLines = try journal.linesAwaitingReview()
     return status
   }

@@ -36,6 +36,17 @@ extension OrderJournal {
     return counts
   }
 
+  /// Returns up to `limit` order numbers in `state`, the most recently changed first.
+  package func orderNumbers(in state: OrderState, limit: Int) throws -> [String] {
+    try rows(
+      """
+      SELECT order_number FROM journal_orders WHERE state = :state
+      ORDER BY updated_at DESC, rowid DESC LIMIT :limit
+      """,
+      [":state": .text(state.rawValue), ":limit": .integer(Int64(limit))]
+    ) { $0.string(at: 0) ?? "" }
+  }
+
   /// Lists the lines in `review`, by order as received and then by line number.
   package func linesAwaitingReview() throws -> [ReviewLine] {
     try rows(

@@ -137,6 +137,9 @@ struct StatusCommandTests {
     let check = runKometDWF(["status", "--workspace", scratch.url.path, "--check"])
     #expect(check.status == 1)
     #expect(check.output.contains("Orders: 3 (open 0, review 1, settled 1, cancelled 1)\n"))
+    #expect(check.output.contains("  review, most recent first: DWF-2\n"))
+    #expect(check.output.contains("  settled, most recent first: DWF-1\n"))
+    #expect(check.output.contains("  cancelled, most recent first: DWF-3\n"))
     #expect(
       check.output.contains(
         "Lines awaiting review: 1\n"
@@ -159,6 +162,8 @@ struct StatusCommandTests {
       try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
     let orders = try #require(object["orders"] as? [String: Int])
     #expect(orders == ["open": 0, "review": 1, "settled": 1, "cancelled": 1])
+    let recent = try #require(object["recentOrders"] as? [String: [String]])
+    #expect(recent == ["review": ["DWF-2"], "settled": ["DWF-1"], "cancelled": ["DWF-3"]])
     let review = try #require(object["reviewLines"] as? [[String: Any]])
     #expect(review.count == 1)
     #expect(review.first?["orderNumber"] as? String == "DWF-2")
