@@ -1,5 +1,6 @@
 import Exchange
 import Foundation
+import OrderCommands
 import Workspace
 
 /// The steps `retry`, `review` and `cancel` share: check the command line, queue the change
@@ -50,8 +51,9 @@ struct OrderChangeSubmission {
 
   /// Queues the request, waits up to `wait` for the pipeline and prints the outcome.
   ///
-  /// Returns 0 when the pipeline carried the request out, 1 when it failed with the
-  /// handler's reason, 75 when it is still queued, 66 when the folder is not a workspace and
+  /// Returns 0 when the pipeline carried the request out, 1 when the journal shows at once
+  /// that it cannot succeed (an unknown order, or a review of a line not in review) or when
+  /// it failed with the handler's reason, 75 when it is still queued, 66 when the folder is not a workspace and
   /// 74 when the state database cannot be written.
   func submit(
     kind: String, command: String, orderNumber: String, line: Int? = nil,
@@ -59,6 +61,12 @@ struct OrderChangeSubmission {
   ) -> ExitCode {
     if let missing = WorkspaceCheck.requireInbox(workspace, command: command, streams: streams) {
       return missing
+    }
+    if let problem = OrderChangePrecheck.problem(
+      kind: kind, orderNumber: orderNumber, line: line, workspace: workspace)
+    {
+      streams.writeError("komet-dwf: \(command) not queued: \(problem)\n")
+      return .failure
     }
     var submission = ChangeRequestSubmission(workspace: workspace)
     submission.timeout = wait

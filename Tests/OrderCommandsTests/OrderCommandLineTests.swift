@@ -39,15 +39,16 @@ import Testing
     let scratch = try ScratchWorkspace()
     try journalSampleOrder(try scratch.journal())
 
-    let (result, _) = try await runWithPipeline(
-      ["review", "DWF-100", "1", "--added"], in: scratch)
+    let result = await runOffPool(
+      ["review", "DWF-100", "1", "--added", "--workspace", scratch.path, "--wait", "0"])
 
     #expect(result.status == 1)
     #expect(result.output == "")
     #expect(
       result.error
-        == "komet-dwf: request 1 (review) failed: order DWF-100 line 1 is accepted, not in"
-        + " review, so there is nothing to settle.\n")
+        == "komet-dwf: review not queued: order DWF-100 line 1 is accepted, not in review, so"
+        + " there is nothing to settle. 'komet-dwf status' lists the lines in review.\n")
+    #expect(try scratch.queue().unfinished().isEmpty)
   }
 
   @Test func cancelCommandCancelsOrder() async throws {
@@ -64,12 +65,12 @@ import Testing
   @Test func retryOfUnknownOrderExitsOne() async throws {
     let scratch = try ScratchWorkspace()
 
-    let (result, _) = try await runWithPipeline(["retry", "DWF-404"], in: scratch)
+    let result = await runOffPool(["retry", "DWF-404", "--workspace", scratch.path, "--wait", "0"])
 
     #expect(result.status == 1)
     #expect(
-      result.error.hasPrefix(
-        "komet-dwf: request 1 (retry) failed: order DWF-404 is not in the journal;"))
+      result.error.hasPrefix("komet-dwf: retry not queued: order DWF-404 is not in the journal;"))
+    #expect(try scratch.queue().unfinished().isEmpty)
   }
 
   @Test func cancelWithoutPipelineIsQueued() async throws {
