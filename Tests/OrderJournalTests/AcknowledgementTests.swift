@@ -168,7 +168,7 @@ struct AcknowledgementFieldTests {
   }
 }
 
-/// Returns the first 8 hex digits of the SHA-256 of `text`, as rejection and ack names use.
+/// Returns the first 16 hex digits of the SHA-256 of `text`, as rejection and ack names use.
 private func hashPrefix(_ text: String) throws -> String {
-  String(try SHA256.hex(of: Data(text.utf8)).prefix(8))
+  String(try SHA256.hex(of: Data(text.utf8)).prefix(16))
 }
