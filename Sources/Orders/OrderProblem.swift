@@ -210,8 +210,8 @@ package struct OrderProblem: Sendable, Equatable, CustomStringConvertible {
       return "\(subject)\(shown) is not one of the company's locations"
         + " (\(known.joined(separator: ", ")))."
     case .inventoryNotFound:
-      return "\(subject)\(shown) is not in the latest inventory drop; the line was sold out or"
-        + " withdrawn, so order from the current drop."
+      return "\(subject)\(shown) is not in the latest inventory drop; the line was sold out,"
+        + " withdrawn or dated beyond the drop's window, so order from the current drop."
     case .originMismatch(let snapshot):
       return "\(subject)\(shown) differs from the inventory line's origin \(snapshot)."
     case .locationMismatch(let snapshot, let order):

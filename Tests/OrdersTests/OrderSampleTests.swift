@@ -31,7 +31,7 @@ struct OrderSampleTests {
         other.orders.map { $0.lines.map(\.unitPrice) }
           == csv.orders.map { $0.lines.map(\.unitPrice) })
     }
-    #expect(csv.orders[0].lines.map(\.unitPrice) == [0.45, 3.25, Decimal(string: "5.30")])
+    #expect(csv.orders[0].lines.map(\.unitPrice) == [0.45, 3.25, 0.55])
     let problems = csv.orders.flatMap { $0.fieldProblems + $0.lines.flatMap(\.fieldProblems) }
     #expect(problems.isEmpty)
   }
