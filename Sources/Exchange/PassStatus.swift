@@ -7,6 +7,8 @@ package enum PassStatus: Int, Sendable, Comparable, CustomStringConvertible {
   case succeeded
   /// An input file or the inventory source was unusable.
   case inputFailed
+  /// Komet could not be reached, or the daily request quota is used up: either way the next
+  /// pass tries again (exit status 75).
   case kometUnreachable
   case configurationUnusable
   /// A step threw an error that is not about the input, such as a database failure.
@@ -20,7 +22,7 @@ package enum PassStatus: Int, Sendable, Comparable, CustomStringConvertible {
     switch self {
     case .succeeded: return "succeeded"
     case .inputFailed: return "input failed"
-    case .kometUnreachable: return "Komet unreachable"
+    case .kometUnreachable: return "Komet unreachable or daily quota used up"
     case .configurationUnusable: return "configuration unusable"
     case .internalFailure: return "internal failure"
     }
