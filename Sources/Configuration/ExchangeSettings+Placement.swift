@@ -48,4 +48,17 @@ extension ExchangeSettings {
         + " none is configured. Set komet.tokenFiles.user (or KOMET_USER_TOKEN), or set"
         + " orders.checkout to false")
   }
+
+  /// Rejects a `quota.reserveForOrders` that takes the whole of `komet.quota.dailyLimit`,
+  /// because the inventory would then never be read.
+  ///
+  /// - Throws: `ConfigurationError.invalidValue` naming both keys.
+  package func checkQuotaReserve(against komet: KometSettings) throws(ConfigurationError) {
+    let limit = komet.quota.dailyLimit.value
+    guard reserveForOrders.value >= limit else { return }
+    throw .invalidValue(
+      source: reserveForOrders.source, value: String(reserveForOrders.value),
+      reason: "leaves none of komet.quota.dailyLimit (\(limit) requests a day) for reading the"
+        + " inventory. Set quota.reserveForOrders below \(limit), or raise the daily limit")
+  }
 }

@@ -24,12 +24,14 @@ package enum ExchangeStages {
   /// source still works.
   ///
   /// - Throws: `StateStoreError` when the state database cannot be opened, and
-  ///   `ConfigurationError` for `orders.checkout` without a User token.
+  ///   `ConfigurationError` for `orders.checkout` without a User token or for a
+  ///   `quota.reserveForOrders` that takes the whole daily limit.
   package static func make(
     workspace: Workspace, settings: KometSettings, exchange: ExchangeSettings, logger: Logger,
     reports: (any OrderReportWriting)? = nil
   ) throws -> PipelineStages {
     try exchange.checkCheckout(against: settings)
+    try exchange.checkQuotaReserve(against: settings)
     let intakeDatabase = try StateSchema.open(workspace: workspace.root.path)
     let matcher = settings.dwfCustomerId.value.map { CustomerMatcher(query: $0.digits) }
       ?? CustomerMatcher()

@@ -132,6 +132,20 @@ struct OrderStageTests {
     }
   }
 
+  @Test func reserveTakingWholeLimitRejected() throws {
+    let fixture = try StageFixture()
+    fixture.komet.quota.dailyLimit = Sourced(93)
+    fixture.exchange.reserveForOrders = Sourced(200)
+
+    #expect {
+      _ = try fixture.makeStages()
+    } throws: { error in
+      let text = "\(error)"
+      return error is ConfigurationError && text.contains("quota.reserveForOrders")
+        && text.contains("komet.quota.dailyLimit (93 requests a day)")
+    }
+  }
+
   @Test func unreachableKometReported() async throws {
     let fixture = try StageFixture()
     let ids = try fixture.inventoryIds(.onHand, count: 1)
