@@ -50,8 +50,8 @@ extension KometClientError: CustomStringConvertible {
     case .transport(let failure):
       return failure.description
     case .httpStatus(let method, let status, let attempts, let bodyStart):
-      return "\(method): Komet answered HTTP \(status) after \(attempts) attempt(s)."
-        + " The body begins: \(bodyStart)"
+      let body = bodyStart.isEmpty ? " The body is empty." : " The body begins: \(bodyStart)"
+      return "\(method): Komet answered HTTP \(status) after \(attempts) attempt(s)." + body
     case .outcomeUnknown(let method, let requestID, let cause):
       return "\(method) (request \(requestID.uuidString)) may or may not have been applied:"
         + " \(causeText(cause)). It was not sent again. Check Komet's web orders before"

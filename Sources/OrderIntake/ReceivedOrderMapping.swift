@@ -105,8 +105,9 @@ enum ReceivedOrderMapping {
     }
   }
 
-  /// Joins the problems' messages, each with its row or JSON path.
+  /// Joins the problems' messages, each with its row or JSON path. Each message is a
+  /// sentence of its own, so they are joined with a space.
   static func reasonText(_ problems: [OrderProblem]) -> String {
-    problems.map(\.description).joined(separator: "; ")
+    problems.map(\.description).joined(separator: " ")
   }
 }

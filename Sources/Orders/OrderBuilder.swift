@@ -91,7 +91,13 @@ enum OrderBuilder {
     var quantity: Int?
     if let cell = raw.fields[.quantity] {
       quantity = wholeNumber(cell.text)
-      if quantity == nil { problems.append(problem(cell, .quantity, .notWholeNumber)) }
+      if quantity == nil {
+        // Digits too many for a 64-bit integer are a number too long for Komet's integer:10,
+        // as the validator reports a quantity above the maximum, not a non-number.
+        let reason: OrderProblem.Reason =
+          isSignedDigits(cell.text) ? .tooLong(maximum: 10) : .notWholeNumber
+        problems.append(problem(cell, .quantity, reason))
+      }
     }
 
     var unitPrice: Decimal?

@@ -137,7 +137,8 @@ package struct OrderProblem: Sendable, Equatable, CustomStringConvertible {
     case .unsupportedFormatVersion:
       return "the format version \(shown) is not supported; use 1."
     case .noOrders:
-      return "the file contains no orders."
+      return "the file contains no orders; send it again with at least one order row (CSV) or"
+        + " one entry in orders (JSON)."
     case .tooManyLines(let maximum):
       return "the file has more than \(maximum) order lines, the most one file may have; split"
         + " it into several files."

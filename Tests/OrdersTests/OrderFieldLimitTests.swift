@@ -25,6 +25,13 @@ struct OrderFieldLimitTests {
     #expect(rejected.problems.first?.position == .csvCell(row: 2, column: 2, header: "line_number"))
   }
 
+  @Test(arguments: ["99999999999999999999", "10000000000"])
+  func hugeQuantityIsTooLong(text: String) throws {
+    let result = try validate("A,,2030-06-03,,,5100001,OH,\(text),0.45,,\n")
+    let rejected = try #require(result[0].rejectedLines.first)
+    #expect(rejected.problems.map(\.reason) == [.tooLong(maximum: 10)])
+  }
+
   @Test func lineNumberMessageNamesRange() throws {
     let result = try validate("A,0,2030-06-03,,,5100001,OH,1,0.45,,\n")
     let problem = try #require(result[0].rejectedLines.first?.problems.first)
