@@ -119,7 +119,9 @@ package struct OrderJournal {
 
   // MARK: web-order.create
 
-  /// Journals that a `web-order.create` for the group is about to be sent.
+  /// Journals that a `web-order.create` for the group is about to be sent. The call counts as
+  /// an attempt with an uncertain outcome until `finishCreate` or `revertCreate` settles it,
+  /// so a crash before either leaves it counted as a possible orphaned header.
   package func beginCreate(group id: Int64) throws {
     try database.transaction {
       let group = try groupOrThrow(id)
@@ -129,7 +131,8 @@ package struct OrderJournal {
       }
       try execute(
         """
-        UPDATE journal_groups SET state = 'creating', create_attempts = create_attempts + 1
+        UPDATE journal_groups SET state = 'creating', create_attempts = create_attempts + 1,
+          uncertain_creates = uncertain_creates + 1
         WHERE id = :id
         """, [":id": .integer(id)])
       try logStep(group.orderNumber, group: id, method: "web-order.create", phase: "before")
@@ -142,7 +145,9 @@ package struct OrderJournal {
     try finishCreate(group: id, outcome: .created(webOrderId: webOrderId))
   }
 
-  /// Journals how the group's `web-order.create` ended.
+  /// Journals how the group's `web-order.create` ended. Only an `unknown` outcome stays
+  /// counted in `uncertainCreates`. A rejected or quota-stopped call created no header, so
+  /// its attempt is taken back as `revertCreate` does.
   package func finishCreate(group id: Int64, outcome: CreateOutcome) throws {
     try database.transaction {
       let group = try groupOrThrow(id)
@@ -154,17 +159,18 @@ package struct OrderJournal {
       switch outcome {
       case .created(let webOrderId):
         try execute(
-          "UPDATE journal_groups SET state = 'created', web_order_id = :web WHERE id = :id",
-          [":id": .integer(id), ":web": .text(webOrderId)])
+          """
+          UPDATE journal_groups SET state = 'created', web_order_id = :web,
+            uncertain_creates = max(uncertain_creates - 1, 0)
+          WHERE id = :id
+          """, [":id": .integer(id), ":web": .text(webOrderId)])
         outcomeText = "created \(webOrderId)"
       case .rejected(let reason):
-        try execute(
-          "UPDATE journal_groups SET state = 'pending' WHERE id = :id", [":id": .integer(id)])
+        try takeBackAttempt(ofGroup: id)
         try settleReceivedLines(ofGroup: id, state: .rejected, reason: reason)
         outcomeText = "rejected: \(reason)"
       case .quotaExhausted:
-        try execute(
-          "UPDATE journal_groups SET state = 'pending' WHERE id = :id", [":id": .integer(id)])
+        try takeBackAttempt(ofGroup: id)
         try settleReceivedLines(ofGroup: id, state: .waiting, reason: Self.quotaReason)
         outcomeText = "quota exhausted"
       case .unknown(let reason):
@@ -176,6 +182,17 @@ package struct OrderJournal {
         outcome: outcomeText)
       try touch(group.orderNumber)
     }
+  }
+
+  /// Puts a group whose create was rejected or stopped by the quota back to `pending`, and
+  /// takes back the attempt `beginCreate` counted, because Komet created no header for it.
+  private func takeBackAttempt(ofGroup id: Int64) throws {
+    try execute(
+      """
+      UPDATE journal_groups SET state = 'pending', create_attempts = max(create_attempts - 1, 0),
+        uncertain_creates = max(uncertain_creates - 1, 0)
+      WHERE id = :id
+      """, [":id": .integer(id)])
   }
 
   private func settleReceivedLines(ofGroup id: Int64, state: LineState, reason: String) throws {

@@ -244,7 +244,8 @@ extension OrderPlacer {
       heldItemIds += Self.itemIds(in: response, webOrderId: webOrderId)
     }
 
-    let landedItemIds = try journal.snapshot(of: line.key.orderNumber)?.lines
+    let landedItemIds =
+      try journal.snapshot(of: line.key.orderNumber)?.lines
       .filter { $0.groupId == line.groupId && $0.state == .accepted }
       .map(\.itemId) ?? []
     let verdict = Reconciliation.decide(heldItemIds: heldItemIds, landedItemIds: landedItemIds)
@@ -378,11 +379,10 @@ extension OrderPlacer {
 
     guard heldItems == 0 else {
       let items = heldItems == 1 ? "1 item" : "\(heldItems) items"
-      let reason =
-        "Komet rejected web-order.delete for web order \(webOrder.digits) (\(refusal)) while it"
-        + " still contains \(items), so it may be live: cancel it in Komet, then settle the line"
-        + " with komet-dwf review"
-      try journal.holdForReview(group: group.id, reason: reason)
+      try journal.holdForReview(group: group.id, refusal: refusal) { key in
+        Self.refusedDeleteReason(
+          webOrderId: webOrder.digits, refusal: refusal, items: items, line: key)
+      }
       CrashPoint.reach("placer.delete.after-journal")
       values["komet.items"] = String(heldItems)
       logger.error(
@@ -394,6 +394,18 @@ extension OrderPlacer {
     logger.warning(
       "Web order delete rejected by Komet with no item left, journaled as deleted", values)
     return nil
+  }
+
+  /// Returns the review reason of a line whose web order Komet refused to delete while it
+  /// contains `items`: what Komet responded, and the grower's next step.
+  static func refusedDeleteReason(
+    webOrderId: String, refusal: String, items: String, line key: LineKey
+  ) -> String {
+    let command = "komet-dwf review \(key.orderNumber) \(key.lineNumber)"
+    return "Komet rejected web-order.delete for web order \(webOrderId) (\(refusal)) while it"
+      + " still contains \(items), so the line may be live in Komet. Delete the web order in"
+      + " Komet or keep it, then run '\(command) --added' if the line stays in Komet or"
+      + " '\(command) --not-added' if it is gone."
   }
 
   // MARK: Helpers
