@@ -2,18 +2,19 @@ import Foundation
 import Inventory
 import StateStore
 
-/// The journal of DWF orders in the state database (schema version 7): each order, its
+/// The journal of DWF orders in the state database (schema versions 7 to 9): each order, its
 /// web-order groups and lines, and a step log written before and after each Komet call.
 ///
 /// Every method that changes something runs in one transaction that also raises the order's
 /// `revision` and appends to the step log, so a process killed between any two calls leaves
 /// a state that `pendingWork()` resumes from. The caller journals before a call
-/// (`beginCreate`, `beginLineAdd`) and after it (`finishCreate`, `finishLineAdd`).
+/// (`beginCreate`, `beginLineAdd`, `beginReconciliation`, `beginDelete`) and after it
+/// (`finishCreate`, `finishLineAdd`, `settleReconciliation`, `recordWebOrderDeleted`).
 package struct OrderJournal {
   package let database: Database
   let now: @Sendable () -> Date
 
-  /// Takes a database migrated to version 7 or later, such as one from `StateSchema.open`.
+  /// Takes a database migrated to version 9 or later, such as one from `StateSchema.open`.
   package init(database: Database, now: @escaping @Sendable () -> Date = { Date() }) {
     self.database = database
     self.now = now
@@ -257,6 +258,32 @@ package struct OrderJournal {
     }
   }
 
+  /// Journals that `web-order-details.list` is about to be read for the line, whose add had
+  /// an unknown outcome. Only the step log changes, so the revision stays as it is.
+  package func beginReconciliation(line key: LineKey) throws {
+    try database.transaction {
+      let line = try lineOrThrow(key)
+      guard line.state == .adding else {
+        throw OrderJournalError.invalidLineState(key, state: line.state, expected: [.adding])
+      }
+      try logStep(
+        key.orderNumber, group: line.groupId, line: key.lineNumber,
+        method: "web-order-details.list", phase: "before")
+    }
+  }
+
+  /// Journals a reconciliation whose `web-order-details.list` could not be read, such as
+  /// while Komet is unreachable. The line stays `adding`, so a later pass reconciles it, and
+  /// only the step log changes.
+  package func recordReconciliationNotRead(line key: LineKey, reason: String) throws {
+    try database.transaction {
+      let line = try lineOrThrow(key)
+      try logStep(
+        key.orderNumber, group: line.groupId, line: key.lineNumber,
+        method: "web-order-details.list", phase: "after", outcome: "not read: \(reason)")
+    }
+  }
+
   /// Settles a line whose add had an unknown outcome, from the web order's item list:
   /// `landed` accepts it, `notLanded` sends it again, and `review` keeps it for a person.
   package func settleReconciliation(line key: LineKey, verdict: ReconciliationVerdict) throws {
@@ -297,6 +324,32 @@ package struct OrderJournal {
   }
 
   // MARK: web-order.delete
+
+  /// Journals that a `web-order.delete` for the group's web order is about to be sent. Only
+  /// the step log changes, so the revision stays as it is.
+  package func beginDelete(group id: Int64) throws {
+    try database.transaction {
+      let group = try groupOrThrow(id)
+      guard group.state == .created else {
+        throw OrderJournalError.invalidGroupState(id: id, state: group.state, expected: [.created])
+      }
+      try logStep(
+        group.orderNumber, group: id, method: "web-order.delete", phase: "before",
+        outcome: group.webOrderId)
+    }
+  }
+
+  /// Journals a `web-order.delete` that failed without settling the group, such as one that
+  /// timed out or was held back by the quota. The group stays `created`, so a later pass sends
+  /// the delete again, and only the step log changes.
+  package func recordDeleteFailed(group id: Int64, reason: String) throws {
+    try database.transaction {
+      let group = try groupOrThrow(id)
+      try logStep(
+        group.orderNumber, group: id, method: "web-order.delete", phase: "after",
+        outcome: "failed: \(reason)")
+    }
+  }
 
   /// Journals that the group's web order was deleted with `web-order.delete`. `note` records
   /// why it counts as deleted when Komet rejected the call, such as after an earlier delete
