@@ -169,6 +169,8 @@ struct ConnectionSession {
       return nil
     case .status(let status):
       return .status(status)
+    case .jsonResponse(let status, let json):
+      return .respond(HTTPResponse(status: status, text: json, contentType: "application/json"))
     case nil, .delay, .statusAfterHandler, .closeAfterHandler:
       break
     }
@@ -181,7 +183,7 @@ struct ConnectionSession {
       reply.action = .respond(HTTPResponse(status: status))
     case .closeAfterHandler:
       reply.action = .closeWithoutResponse
-    case nil, .status, .closeBeforeHandler:
+    case nil, .status, .jsonResponse, .closeBeforeHandler:
       break
     }
     return reply

@@ -9,6 +9,10 @@ package enum HTTPFault: Sendable, Equatable {
   /// Runs the handler, then sends this status with an empty body instead of its reply.
   case statusAfterHandler(Int)
 
+  /// Sends this status with `json` as an `application/json` body instead of running the
+  /// handler, such as a Komet rejection (`"status": "0"`) under HTTP 200.
+  case jsonResponse(status: Int, json: String)
+
   /// Closes the connection without a response and without running the handler.
   case closeBeforeHandler
 

@@ -45,7 +45,7 @@ package struct RetryHandler: ChangeRequestHandler {
     guard let order = try journal.snapshot(of: number) else {
       return .failed(message: OrderCommandMessage.notFound(number))
     }
-    if order.state == .cancelled {
+    if order.isCancelled {
       return .failed(message: "order \(number) is cancelled, so it has no line to retry.")
     }
     let candidates = order.lines.filter { $0.state == .rejected || $0.state == .waiting }

@@ -5,7 +5,7 @@ import StateStore
 import Workspace
 
 /// Carries out `review` requests: settles a line in review as added to Komet (`accepted`) or
-/// not added (`rejected`, to be sent again with `retry`).
+/// not added (`rejected`, to be sent again with `retry`, or `cancelled` on a cancelled order).
 package struct ReviewHandler: ChangeRequestHandler {
   package let workspace: Workspace
 
@@ -45,14 +45,32 @@ package struct ReviewHandler: ChangeRequestHandler {
     }
 
     try journal.settleReview(line: line.key, added: decision.isAdded)
-    guard decision.isAdded else {
-      return .succeeded(
-        message: "order \(number) line \(lineNumber) settled as not added: it is rejected"
-          + " now, and 'komet-dwf retry \(number)' sends it again.")
-    }
-    let webOrderId = order.groups.first { $0.id == line.groupId }?.webOrderId
-    let target = webOrderId.map { "on web order \($0)" } ?? "with no web order journaled"
+    let webOrderId = line.webOrderId ?? order.groups.first { $0.id == line.groupId }?.webOrderId
     return .succeeded(
-      message: "order \(number) line \(lineNumber) settled as added: it is accepted \(target).")
+      message: Self.settledMessage(
+        line.key, isAdded: decision.isAdded, isCancelled: order.isCancelled,
+        webOrderId: webOrderId))
+  }
+
+  /// Returns what a settled review line became and what, if anything, comes next.
+  static func settledMessage(
+    _ key: LineKey, isAdded: Bool, isCancelled: Bool, webOrderId: String?
+  ) -> String {
+    let line = "order \(key.orderNumber) line \(key.lineNumber)"
+    let target = webOrderId.map { "on web order \($0)" } ?? "with no web order journaled"
+    switch (isAdded, isCancelled) {
+    case (true, false):
+      return "\(line) settled as added: it is accepted \(target)."
+    case (true, true):
+      return "\(line) settled as added: the order was cancelled, but the line stays accepted"
+        + " \(target), and its acknowledgement tells DWF that it is still live in Komet."
+    case (false, false):
+      return "\(line) settled as not added: it is rejected now, and"
+        + " 'komet-dwf retry \(key.orderNumber)' sends it again."
+    case (false, true):
+      return "\(line) settled as not added: it is cancelled, as the rest of the order is."
+        + " When every line of its web order is cancelled or rejected, the next pass sends"
+        + " web-order.delete for that web order again."
+    }
   }
 }

@@ -181,8 +181,21 @@ struct AcknowledgementDocument: Encodable {
       let state = line.state.acknowledged
       return Line(
         lineNumber: line.key.lineNumber, state: state, inventoryId: line.inventoryId,
-        quantity: line.quantity, webOrderId: state == .accepted ? line.webOrderId : nil,
-        reason: state == .accepted || state == .received ? nil : line.reason)
+        quantity: line.quantity, webOrderId: Self.webOrderId(of: line, in: order),
+        reason: state == .received ? nil : line.reason)
+    }
+  }
+
+  /// Returns the web order an accepted line is on, or the one a review line may be on (its
+  /// own, else its group's), and nil for a line in any other state.
+  private static func webOrderId(of line: LineSnapshot, in order: OrderSnapshot) -> String? {
+    switch line.state {
+    case .accepted:
+      return line.webOrderId
+    case .review:
+      return line.webOrderId ?? order.groups.first { $0.id == line.groupId }?.webOrderId
+    case .received, .adding, .rejected, .waiting, .duplicate, .cancelled:
+      return nil
     }
   }
 

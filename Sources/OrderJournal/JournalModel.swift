@@ -18,7 +18,8 @@ package enum LineState: String, Sendable, Equatable, CaseIterable, Codable {
   case review
   /// A line that repeats one already received; the caller decides which lines those are.
   case duplicate
-  /// Cancelled by DWF or by `komet-dwf cancel`.
+  /// Cancelled by DWF or by `komet-dwf cancel`, or settled in review as no longer in Komet
+  /// after the cancellation.
   case cancelled
 
   /// The state shown in an acknowledgement: an add in flight is still `received` to DWF.
@@ -30,11 +31,13 @@ package enum OrderState: String, Sendable, Equatable, CaseIterable, Codable {
   /// At least one line still needs a call (received or adding), or, with no line in review,
   /// waits for the quota.
   case open
-  /// No line needs a call, but at least one waits for review.
+  /// No line needs a call, but at least one waits for review. A cancelled order whose web
+  /// order Komet refused to delete is in this state until each held line is settled.
   case review
-  /// Every line is settled (accepted, rejected, duplicate or cancelled).
+  /// Every line is settled (accepted, rejected, duplicate or cancelled). A cancelled order
+  /// with a line kept on its web order in Komet is in this state.
   case settled
-  /// The order was cancelled.
+  /// The order was cancelled, and no line of it is in review or kept in Komet.
   case cancelled
 }
 
@@ -168,10 +171,14 @@ package struct GroupSnapshot: Sendable, Equatable {
   package var locationId: String?
   package var webOrderId: String?
   package var state: GroupState
-  /// How many `web-order.create` calls were started. More than one means an earlier call's
-  /// outcome was unknown, so Komet may hold an empty header to list in the grower's report.
+  /// How many `web-order.create` calls reached Komet or may have: calls never sent and
+  /// calls that Komet rejected are not counted.
   package var createAttempts: Int
   package var checkoutState: CheckoutState = .none
+  /// How many started `web-order.create` calls ended with an unknown outcome, or were cut
+  /// off by a crash. Each may have left an empty web-order header in Komet, which the
+  /// grower's report lists.
+  package var uncertainCreates: Int = 0
 }
 
 /// One line as the journal stores it.
@@ -214,6 +221,12 @@ package struct OrderSnapshot: Sendable, Equatable {
   package var lines: [LineSnapshot]
   package var carrier: OrderCarrier?
   package var shipToId: String?
+  /// When the order was cancelled, or nil for an order that was not. A cancelled order keeps
+  /// this time while its `state` shows lines that Komet still holds.
+  package var cancelledAt: Date?
+
+  /// Whether the order was cancelled, whatever its `state` shows.
+  package var isCancelled: Bool { cancelledAt != nil }
 }
 
 /// The result of `OrderJournal.receive` for one order.

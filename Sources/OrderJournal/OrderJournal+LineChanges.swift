@@ -10,25 +10,33 @@ extension OrderJournal {
       method: "review")
   }
 
-  /// Settles a line in review: `added` accepts it on its group's web order, otherwise it
-  /// becomes rejected, so `retry` sends it again.
+  /// Settles a line in review. `added` accepts it on its group's web order. Otherwise it
+  /// becomes rejected, so `retry` sends it again, or cancelled when the order was cancelled,
+  /// because then the line is meant to be gone from Komet.
+  ///
+  /// On a cancelled order, `added` means the line stays on a web order that Komet refused to
+  /// delete, so its reason says that the cancellation did not remove it.
   package func settleReview(line key: LineKey, added: Bool) throws {
     try database.transaction {
       let line = try lineOrThrow(key)
       guard line.state == .review else {
         throw OrderJournalError.invalidLineState(key, state: line.state, expected: [.review])
       }
+      let isCancelled = try snapshotOrThrow(key.orderNumber).isCancelled
       if added {
-        let webOrderId = try group(line.groupId)?.webOrderId
+        let webOrderId = try line.webOrderId ?? group(line.groupId)?.webOrderId
+        let reason = isCancelled ? Self.keptAfterCancellationReason(webOrderId) : nil
         try execute(
           """
-          UPDATE journal_lines SET state = 'accepted', web_order_id = :web, reason = NULL
+          UPDATE journal_lines SET state = 'accepted', web_order_id = :web, reason = :reason
           WHERE order_number = :order AND line_number = :line
           """,
           [
             ":order": .text(key.orderNumber), ":line": .integer(Int64(key.lineNumber)),
-            ":web": Self.optional(webOrderId),
+            ":web": Self.optional(webOrderId), ":reason": Self.optional(reason),
           ])
+      } else if isCancelled {
+        try setLine(key, state: .cancelled, reason: nil)
       } else {
         try setLine(key, state: .rejected, reason: "not added to Komet, settled in review")
       }
@@ -37,6 +45,13 @@ extension OrderJournal {
         phase: "after", outcome: added ? "added" : "not added")
       try touch(key.orderNumber)
     }
+  }
+
+  /// The reason on a line of a cancelled order that was settled in review as kept in Komet.
+  static func keptAfterCancellationReason(_ webOrderId: String?) -> String {
+    let webOrder = webOrderId.map { "web order \($0)" } ?? "its web order"
+    return "the order was cancelled, but Komet rejected deleting \(webOrder), and the"
+      + " grower kept this line on it, so the line stays live in Komet"
   }
 
   /// Puts the line back to `received` so it is sent again. Only a `rejected` or `waiting`
@@ -78,8 +93,11 @@ extension OrderJournal {
         WHERE order_number = :order AND state <> 'cancelled'
         """, [":order": .text(orderNumber)])
       try execute(
-        "UPDATE journal_orders SET state = 'cancelled' WHERE order_number = :order",
-        [":order": .text(orderNumber)])
+        """
+        UPDATE journal_orders SET state = 'cancelled',
+          cancelled_at = coalesce(cancelled_at, :time)
+        WHERE order_number = :order
+        """, [":order": .text(orderNumber), ":time": .text(Self.timeText(now()))])
       try logStep(orderNumber, method: "cancel", phase: "after")
       try touch(orderNumber)
       return order.groups.filter { $0.state == .created }

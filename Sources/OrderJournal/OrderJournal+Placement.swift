@@ -13,11 +13,17 @@ extension OrderJournal {
     try settleReceived(orderNumber, state: .waiting, reason: reason, method: "quota")
   }
 
-  /// Puts every rejected or cancelled line of the group in review with `reason`, because
-  /// Komet rejected deleting the group's web order while it still contains items. Returns
-  /// the keys of those lines.
+  /// Puts every rejected or cancelled line of the group in review, each with the reason that
+  /// `reason` returns for it, because Komet rejected deleting the group's web order while it
+  /// still contains items. `refusal` is Komet's message, for the step log. Returns the keys
+  /// of those lines.
+  ///
+  /// The order's state then becomes `review`, a cancelled order's too, so DWF is not told the
+  /// order is cancelled while its web order may be live.
   @discardableResult
-  package func holdForReview(group id: Int64, reason: String) throws -> [LineKey] {
+  package func holdForReview(
+    group id: Int64, refusal: String, reason: (LineKey) -> String
+  ) throws -> [LineKey] {
     try database.transaction {
       let group = try groupOrThrow(id)
       let order = try snapshotOrThrow(group.orderNumber)
@@ -25,11 +31,11 @@ extension OrderJournal {
         .filter { $0.groupId == id && ($0.state == .rejected || $0.state == .cancelled) }
         .map(\.key)
       for key in keys {
-        try setLine(key, state: .review, reason: reason)
+        try setLine(key, state: .review, reason: reason(key))
       }
       try logStep(
         group.orderNumber, group: id, method: "web-order.delete", phase: "after",
-        outcome: "refused, \(keys.count) lines held for review: \(reason)")
+        outcome: "refused, \(keys.count) lines held for review: \(refusal)")
       try touch(group.orderNumber)
       return keys
     }
@@ -105,7 +111,8 @@ extension OrderJournal {
       }
       try execute(
         """
-        UPDATE journal_groups SET state = :state, create_attempts = max(create_attempts - 1, 0)
+        UPDATE journal_groups SET state = :state, create_attempts = max(create_attempts - 1, 0),
+          uncertain_creates = max(uncertain_creates - 1, 0)
         WHERE id = :id
         """, [":id": .integer(id), ":state": .text(previous.rawValue)])
       try logStep(
@@ -137,7 +144,7 @@ extension OrderJournal {
   /// not journaled: created, with every line accepted, rejected, duplicate or cancelled, at
   /// least one accepted, in an order that is not cancelled.
   package func checkoutCandidates(orderNumber: String) throws -> [GroupSnapshot] {
-    guard let order = try snapshot(of: orderNumber), order.state != .cancelled else { return [] }
+    guard let order = try snapshot(of: orderNumber), !order.isCancelled else { return [] }
     let settled: Set<LineState> = [.accepted, .rejected, .duplicate, .cancelled]
     return order.groups.filter { group in
       let lines = order.lines.filter { $0.groupId == group.id }

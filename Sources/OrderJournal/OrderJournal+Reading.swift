@@ -9,7 +9,7 @@ extension OrderJournal {
       """
       SELECT order_number, content_digest, state, received_at, updated_at, customer_po,
         source_file, revision, ack_revision, duplicate_receipts, carrier_id, carrier_code,
-        ship_to_id
+        ship_to_id, cancelled_at
       FROM journal_orders WHERE order_number = :order
       """, [":order": .text(orderNumber)], read: readOrder)
     guard var order = orders.first else { return nil }
@@ -64,7 +64,7 @@ extension OrderJournal {
   package func ordersNeedingCalls(includingCheckout: Bool) throws -> [String] {
     let checkout = """
        OR EXISTS (SELECT 1 FROM journal_groups g WHERE g.order_number = o.order_number
-          AND o.state <> 'cancelled' AND g.state = 'created'
+          AND o.cancelled_at IS NULL AND g.state = 'created'
           AND g.checkout_state IN ('none', 'started')
           AND EXISTS (SELECT 1 FROM journal_lines l WHERE l.group_id = g.id
             AND l.state = 'accepted')
@@ -173,7 +173,7 @@ extension OrderJournal {
 
   private static let groupColumns = """
     SELECT id, order_number, origin, ship_date, location_id, web_order_id, state,
-      create_attempts, checkout_state
+      create_attempts, checkout_state, uncertain_creates
     FROM journal_groups
     """
 
@@ -195,7 +195,7 @@ extension OrderJournal {
       revision: Int(row.int64(at: 7) ?? 0), acknowledgedRevision: Int(row.int64(at: 8) ?? 0),
       duplicateReceipts: Int(row.int64(at: 9) ?? 0), groups: [], lines: [],
       carrier: row.string(at: 10).map(OrderCarrier.id) ?? row.string(at: 11).map(OrderCarrier.code),
-      shipToId: row.string(at: 12))
+      shipToId: row.string(at: 12), cancelledAt: Self.date(from: row.string(at: 13)))
   }
 
   private func readGroup(_ row: Statement) throws -> GroupSnapshot {
@@ -209,7 +209,8 @@ extension OrderJournal {
       shipDate: row.string(at: 3) ?? "", locationId: row.string(at: 4),
       webOrderId: row.string(at: 5), state: state,
       createAttempts: Int(row.int64(at: 7) ?? 0),
-      checkoutState: CheckoutState(rawValue: row.string(at: 8) ?? "") ?? .none)
+      checkoutState: CheckoutState(rawValue: row.string(at: 8) ?? "") ?? .none,
+      uncertainCreates: Int(row.int64(at: 9) ?? 0))
   }
 
   private func readLine(_ row: Statement) throws -> LineSnapshot {

@@ -140,8 +140,8 @@ extension OrderJournal {
       try execute(
         """
         INSERT INTO journal_orders (order_number, content_digest, state, received_at,
-          updated_at, source_file, ship_date, revision)
-        VALUES (:order, :digest, 'cancelled', :time, :time, :file, '', 1)
+          updated_at, source_file, ship_date, revision, cancelled_at)
+        VALUES (:order, :digest, 'cancelled', :time, :time, :file, '', 1, :time)
         """,
         [
           ":order": .text(orderNumber), ":digest": .text(digest), ":time": .text(time),
@@ -182,8 +182,12 @@ extension OrderJournal {
       try execute(
         "UPDATE journal_lines SET state = 'cancelled', reason = NULL WHERE order_number = :order",
         key)
+      let cancelledAt = Self.timeText(stored.cancelledAt ?? now())
       try execute(
-        "UPDATE journal_orders SET state = 'cancelled' WHERE order_number = :order", key)
+        """
+        UPDATE journal_orders SET state = 'cancelled', cancelled_at = :time
+        WHERE order_number = :order
+        """, key.merging([":time": .text(cancelledAt)]) { $1 })
       try logStep(
         order.orderNumber, method: "receive", phase: "after", outcome: "after its cancellation")
       try logReceipt(order.orderNumber, .orderAfterCancellation, sourceFile: order.sourceFile)
@@ -202,7 +206,7 @@ extension OrderJournal {
     let neverCreated = { (group: GroupSnapshot) in
       group.state == .pending && group.webOrderId == nil
     }
-    if order.state == .cancelled {
+    if order.isCancelled {
       let isSettled = order.lines.allSatisfy { $0.state == .cancelled || $0.state == .rejected }
       return isSettled && order.groups.allSatisfy { neverCreated($0) || $0.state == .deleted }
     }
@@ -244,7 +248,8 @@ extension OrderJournal {
   private func updateStoredOrder(with order: ReceivedOrder, digest: String) throws {
     try execute(
       """
-      UPDATE journal_orders SET content_digest = :digest, state = 'open', received_at = :time,
+      UPDATE journal_orders SET content_digest = :digest, state = 'open', cancelled_at = NULL,
+        received_at = :time,
         customer_po = :po, source_file = :file, ship_date = :ship, location_id = :location,
         duplicate_receipts = 0, carrier_id = :carrierId, carrier_code = :carrierCode,
         ship_to_id = :shipTo

@@ -57,11 +57,19 @@ extension OrderJournal {
     try refreshState(orderNumber)
   }
 
-  /// Recomputes the order's state from its lines, leaving a cancelled order cancelled.
+  /// Recomputes the order's state from its lines. A cancelled order is `cancelled` unless a
+  /// line of it is in review, because Komet refused to delete its web order, or was settled
+  /// as kept in Komet (`accepted`), so DWF is never told that a live line is cancelled.
   func refreshState(_ orderNumber: String) throws {
     try execute(
       """
       UPDATE journal_orders SET state = CASE
+        WHEN cancelled_at IS NOT NULL THEN CASE
+          WHEN EXISTS (SELECT 1 FROM journal_lines l WHERE l.order_number = :order
+            AND l.state = 'review') THEN 'review'
+          WHEN EXISTS (SELECT 1 FROM journal_lines l WHERE l.order_number = :order
+            AND l.state = 'accepted') THEN 'settled'
+          ELSE 'cancelled' END
         WHEN EXISTS (SELECT 1 FROM journal_lines l WHERE l.order_number = :order
           AND l.state IN ('received', 'adding')) THEN 'open'
         WHEN EXISTS (SELECT 1 FROM journal_lines l WHERE l.order_number = :order
@@ -69,7 +77,7 @@ extension OrderJournal {
         WHEN EXISTS (SELECT 1 FROM journal_lines l WHERE l.order_number = :order
           AND l.state = 'waiting') THEN 'open'
         ELSE 'settled' END
-      WHERE order_number = :order AND state <> 'cancelled'
+      WHERE order_number = :order
       """, [":order": .text(orderNumber)])
   }
 

@@ -2,18 +2,19 @@ import Foundation
 import Inventory
 import StateStore
 
-/// The journal of DWF orders in the state database (schema version 7): each order, its
+/// The journal of DWF orders in the state database (schema versions 7 to 9): each order, its
 /// web-order groups and lines, and a step log written before and after each Komet call.
 ///
 /// Every method that changes something runs in one transaction that also raises the order's
 /// `revision` and appends to the step log, so a process killed between any two calls leaves
 /// a state that `pendingWork()` resumes from. The caller journals before a call
-/// (`beginCreate`, `beginLineAdd`) and after it (`finishCreate`, `finishLineAdd`).
+/// (`beginCreate`, `beginLineAdd`, `beginReconciliation`, `beginDelete`) and after it
+/// (`finishCreate`, `finishLineAdd`, `settleReconciliation`, `recordWebOrderDeleted`).
 package struct OrderJournal {
   package let database: Database
   let now: @Sendable () -> Date
 
-  /// Takes a database migrated to version 7 or later, such as one from `StateSchema.open`.
+  /// Takes a database migrated to version 9 or later, such as one from `StateSchema.open`.
   package init(database: Database, now: @escaping @Sendable () -> Date = { Date() }) {
     self.database = database
     self.now = now
@@ -119,7 +120,9 @@ package struct OrderJournal {
 
   // MARK: web-order.create
 
-  /// Journals that a `web-order.create` for the group is about to be sent.
+  /// Journals that a `web-order.create` for the group is about to be sent. The call counts as
+  /// an attempt with an uncertain outcome until `finishCreate` or `revertCreate` settles it,
+  /// so a crash before either leaves it counted as a possible orphaned header.
   package func beginCreate(group id: Int64) throws {
     try database.transaction {
       let group = try groupOrThrow(id)
@@ -129,7 +132,8 @@ package struct OrderJournal {
       }
       try execute(
         """
-        UPDATE journal_groups SET state = 'creating', create_attempts = create_attempts + 1
+        UPDATE journal_groups SET state = 'creating', create_attempts = create_attempts + 1,
+          uncertain_creates = uncertain_creates + 1
         WHERE id = :id
         """, [":id": .integer(id)])
       try logStep(group.orderNumber, group: id, method: "web-order.create", phase: "before")
@@ -142,7 +146,9 @@ package struct OrderJournal {
     try finishCreate(group: id, outcome: .created(webOrderId: webOrderId))
   }
 
-  /// Journals how the group's `web-order.create` ended.
+  /// Journals how the group's `web-order.create` ended. Only an `unknown` outcome stays
+  /// counted in `uncertainCreates`. A rejected or quota-stopped call created no header, so
+  /// its attempt is taken back as `revertCreate` does.
   package func finishCreate(group id: Int64, outcome: CreateOutcome) throws {
     try database.transaction {
       let group = try groupOrThrow(id)
@@ -154,17 +160,18 @@ package struct OrderJournal {
       switch outcome {
       case .created(let webOrderId):
         try execute(
-          "UPDATE journal_groups SET state = 'created', web_order_id = :web WHERE id = :id",
-          [":id": .integer(id), ":web": .text(webOrderId)])
+          """
+          UPDATE journal_groups SET state = 'created', web_order_id = :web,
+            uncertain_creates = max(uncertain_creates - 1, 0)
+          WHERE id = :id
+          """, [":id": .integer(id), ":web": .text(webOrderId)])
         outcomeText = "created \(webOrderId)"
       case .rejected(let reason):
-        try execute(
-          "UPDATE journal_groups SET state = 'pending' WHERE id = :id", [":id": .integer(id)])
+        try takeBackAttempt(ofGroup: id)
         try settleReceivedLines(ofGroup: id, state: .rejected, reason: reason)
         outcomeText = "rejected: \(reason)"
       case .quotaExhausted:
-        try execute(
-          "UPDATE journal_groups SET state = 'pending' WHERE id = :id", [":id": .integer(id)])
+        try takeBackAttempt(ofGroup: id)
         try settleReceivedLines(ofGroup: id, state: .waiting, reason: Self.quotaReason)
         outcomeText = "quota exhausted"
       case .unknown(let reason):
@@ -176,6 +183,17 @@ package struct OrderJournal {
         outcome: outcomeText)
       try touch(group.orderNumber)
     }
+  }
+
+  /// Puts a group whose create was rejected or stopped by the quota back to `pending`, and
+  /// takes back the attempt `beginCreate` counted, because Komet created no header for it.
+  private func takeBackAttempt(ofGroup id: Int64) throws {
+    try execute(
+      """
+      UPDATE journal_groups SET state = 'pending', create_attempts = max(create_attempts - 1, 0),
+        uncertain_creates = max(uncertain_creates - 1, 0)
+      WHERE id = :id
+      """, [":id": .integer(id)])
   }
 
   private func settleReceivedLines(ofGroup id: Int64, state: LineState, reason: String) throws {
@@ -240,6 +258,32 @@ package struct OrderJournal {
     }
   }
 
+  /// Journals that `web-order-details.list` is about to be read for the line, whose add had
+  /// an unknown outcome. Only the step log changes, so the revision stays as it is.
+  package func beginReconciliation(line key: LineKey) throws {
+    try database.transaction {
+      let line = try lineOrThrow(key)
+      guard line.state == .adding else {
+        throw OrderJournalError.invalidLineState(key, state: line.state, expected: [.adding])
+      }
+      try logStep(
+        key.orderNumber, group: line.groupId, line: key.lineNumber,
+        method: "web-order-details.list", phase: "before")
+    }
+  }
+
+  /// Journals a reconciliation whose `web-order-details.list` could not be read, such as
+  /// while Komet is unreachable. The line stays `adding`, so a later pass reconciles it, and
+  /// only the step log changes.
+  package func recordReconciliationNotRead(line key: LineKey, reason: String) throws {
+    try database.transaction {
+      let line = try lineOrThrow(key)
+      try logStep(
+        key.orderNumber, group: line.groupId, line: key.lineNumber,
+        method: "web-order-details.list", phase: "after", outcome: "not read: \(reason)")
+    }
+  }
+
   /// Settles a line whose add had an unknown outcome, from the web order's item list:
   /// `landed` accepts it, `notLanded` sends it again, and `review` keeps it for a person.
   package func settleReconciliation(line key: LineKey, verdict: ReconciliationVerdict) throws {
@@ -280,6 +324,32 @@ package struct OrderJournal {
   }
 
   // MARK: web-order.delete
+
+  /// Journals that a `web-order.delete` for the group's web order is about to be sent. Only
+  /// the step log changes, so the revision stays as it is.
+  package func beginDelete(group id: Int64) throws {
+    try database.transaction {
+      let group = try groupOrThrow(id)
+      guard group.state == .created else {
+        throw OrderJournalError.invalidGroupState(id: id, state: group.state, expected: [.created])
+      }
+      try logStep(
+        group.orderNumber, group: id, method: "web-order.delete", phase: "before",
+        outcome: group.webOrderId)
+    }
+  }
+
+  /// Journals a `web-order.delete` that failed without settling the group, such as one that
+  /// timed out or was held back by the quota. The group stays `created`, so a later pass sends
+  /// the delete again, and only the step log changes.
+  package func recordDeleteFailed(group id: Int64, reason: String) throws {
+    try database.transaction {
+      let group = try groupOrThrow(id)
+      try logStep(
+        group.orderNumber, group: id, method: "web-order.delete", phase: "after",
+        outcome: "failed: \(reason)")
+    }
+  }
 
   /// Journals that the group's web order was deleted with `web-order.delete`. `note` records
   /// why it counts as deleted when Komet rejected the call, such as after an earlier delete

@@ -227,6 +227,8 @@ extension OrderPlacer {
       return nil
     }
 
+    CrashPoint.reach("placer.reconcile.before-journal")
+    try journal.beginReconciliation(line: line.key)
     var heldItemIds: [String] = []
     for status in [WebOrderStatus.pending, .checkedOut] {
       let request = WebOrderDetailsListRequest(
@@ -244,7 +246,8 @@ extension OrderPlacer {
       heldItemIds += Self.itemIds(in: response, webOrderId: webOrderId)
     }
 
-    let landedItemIds = try journal.snapshot(of: line.key.orderNumber)?.lines
+    let landedItemIds =
+      try journal.snapshot(of: line.key.orderNumber)?.lines
       .filter { $0.groupId == line.groupId && $0.state == .accepted }
       .map(\.itemId) ?? []
     let verdict = Reconciliation.decide(heldItemIds: heldItemIds, landedItemIds: landedItemIds)
@@ -265,12 +268,15 @@ extension OrderPlacer {
     var values = values
     switch failure {
     case .quotaExhausted:
+      try journal.recordReconciliationNotRead(line: line.key, reason: Self.quotaStop.reason)
       return Self.quotaStop
     case .unreachable(let reason):
+      try journal.recordReconciliationNotRead(line: line.key, reason: reason)
       values["error"] = reason
       logger.warning("Order line not reconciled, because Komet is unreachable", values)
       return PlacementStop(.kometUnreachable, reason: reason)
     case .configuration(let error):
+      try journal.recordReconciliationNotRead(line: line.key, reason: error.description)
       values["error"] = error.description
       logger.error("Order line not reconciled, the configuration is unusable", values)
       return await configurationStop(for: error)
@@ -306,6 +312,8 @@ extension OrderPlacer {
     }
     values["komet.web_order_id"] = webOrderId
 
+    CrashPoint.reach("placer.delete.before-journal")
+    try journal.beginDelete(group: group.id)
     let request = WebOrderDeleteRequest(customerId: settings.customerId, webOrderId: webOrder)
     CrashPoint.reach("placer.delete.before-call")
     do {
@@ -314,22 +322,18 @@ extension OrderPlacer {
       CrashPoint.reach("placer.delete.after-call")
       values["error"] = error.description
       let reason = "web-order.delete of \(webOrderId) failed: \(error.description)"
-      switch CallFailure(error) {
-      case .rejected(let refusal):
+      let failure = CallFailure(error)
+      if case .rejected(let refusal) = failure {
         return try await settleRejectedDelete(
           group, webOrder: webOrder, refusal: refusal, values: values)
-      case .quotaExhausted:
-        return Self.quotaStop
-      case .notSent:
-        logger.error("Web order delete failed", values)
-        return PlacementStop(.kometUnreachable, reason: reason)
-      case .configuration(let error):
-        logger.error("Web order delete failed", values)
-        return await configurationStop(for: error)
-      case .unknown:
-        logger.error("Web order delete failed", values)
-        return PlacementStop(.callFailed, reason: reason)
       }
+      // The group stays `created`, so a later pass sends the delete again.
+      try journal.recordDeleteFailed(group: group.id, reason: reason)
+      CrashPoint.reach("placer.delete.after-journal")
+      if failure != .quotaExhausted {
+        logger.error("Web order delete failed", values)
+      }
+      return await failedDeleteStop(failure, reason: reason)
     }
     CrashPoint.reach("placer.delete.after-call")
 
@@ -337,6 +341,21 @@ extension OrderPlacer {
     CrashPoint.reach("placer.delete.after-journal")
     logger.info("Web order with no accepted line deleted", values)
     return nil
+  }
+
+  /// Returns why a pass stops after a `web-order.delete` that failed without Komet rejecting
+  /// it.
+  private func failedDeleteStop(_ failure: CallFailure, reason: String) async -> PlacementStop {
+    switch failure {
+    case .quotaExhausted:
+      return Self.quotaStop
+    case .notSent:
+      return PlacementStop(.kometUnreachable, reason: reason)
+    case .configuration(let error):
+      return await configurationStop(for: error)
+    case .rejected, .unknown:
+      return PlacementStop(.callFailed, reason: reason)
+    }
   }
 
   /// Settles a `web-order.delete` that Komet rejected, from the web order's items. A delete
@@ -358,31 +377,33 @@ extension OrderPlacer {
         heldItems += Self.itemIds(in: response, webOrderId: webOrder.digits).count
       } catch {
         let reason = "web-order-details.list after a refused delete failed: \(error.description)"
-        switch ReadFailure(error) {
+        let failure = ReadFailure(error)
+        if case .failed = failure, case .komet(.rejected) = error {
+          // Komet refusing to list this web order (`status` 0), as it does for one it
+          // cancelled, leaves no item to find.
+          continue
+        }
+        // Any other failure proves nothing, so the group stays as it is and a later pass
+        // sends the delete and this check again.
+        try journal.recordDeleteFailed(group: group.id, reason: "\(refusal); \(reason)")
+        switch failure {
         case .quotaExhausted: return Self.quotaStop
         case .unreachable: return PlacementStop(.kometUnreachable, reason: reason)
         case .configuration(let error): return await configurationStop(for: error)
         case .failed:
-          // Komet refusing to list this web order (`status` 0), as it does for one it
-          // cancelled, leaves no item to find. Any other failure proves nothing, so the group
-          // stays as it is and a later pass sends the delete and this check again.
-          guard case .komet(.rejected) = error else {
-            values["error"] = reason
-            logger.error("Refused delete not settled, web order details failed", values)
-            return PlacementStop(.callFailed, reason: reason)
-          }
-          continue
+          values["error"] = reason
+          logger.error("Refused delete not settled, web order details failed", values)
+          return PlacementStop(.callFailed, reason: reason)
         }
       }
     }
 
     guard heldItems == 0 else {
       let items = heldItems == 1 ? "1 item" : "\(heldItems) items"
-      let reason =
-        "Komet rejected web-order.delete for web order \(webOrder.digits) (\(refusal)) while it"
-        + " still contains \(items), so it may be live: cancel it in Komet, then settle the line"
-        + " with komet-dwf review"
-      try journal.holdForReview(group: group.id, reason: reason)
+      try journal.holdForReview(group: group.id, refusal: refusal) { key in
+        Self.refusedDeleteReason(
+          webOrderId: webOrder.digits, refusal: refusal, items: items, line: key)
+      }
       CrashPoint.reach("placer.delete.after-journal")
       values["komet.items"] = String(heldItems)
       logger.error(
@@ -394,6 +415,18 @@ extension OrderPlacer {
     logger.warning(
       "Web order delete rejected by Komet with no item left, journaled as deleted", values)
     return nil
+  }
+
+  /// Returns the review reason of a line whose web order Komet refused to delete while it
+  /// contains `items`: what Komet responded, and the grower's next step.
+  static func refusedDeleteReason(
+    webOrderId: String, refusal: String, items: String, line key: LineKey
+  ) -> String {
+    let command = "komet-dwf review \(key.orderNumber) \(key.lineNumber)"
+    return "Komet rejected web-order.delete for web order \(webOrderId) (\(refusal)) while it"
+      + " still contains \(items), so the line may be live in Komet. Delete the web order in"
+      + " Komet or keep it, then run '\(command) --added' if the line stays in Komet or"
+      + " '\(command) --not-added' if it is gone."
   }
 
   // MARK: Helpers

@@ -30,8 +30,11 @@ package struct OrderReport: Encodable, Sendable, Equatable {
     /// `none`, `started`, `done` or `failed`.
     package var checkoutState: String
     package var createAttempts: Int
-    /// The warning and what to do, when a repeated `web-order.create` may have left an empty
-    /// web-order header in Komet; nil otherwise.
+    /// The `web-order.create` calls whose outcome stayed unknown, each of which may have left
+    /// an empty web-order header in Komet.
+    package var uncertainCreates: Int
+    /// The warning and what to do, when a `web-order.create` whose outcome stayed unknown may
+    /// have left an empty web-order header in Komet; nil otherwise.
     package var possibleOrphanHeader: String?
     /// Why the group has no Komet web order, when it has none.
     package var missingWebOrder: String?
@@ -119,22 +122,30 @@ package struct OrderReport: Encodable, Sendable, Equatable {
   }
 
   private static func webOrder(_ group: GroupSnapshot, lines: [LineSnapshot]) -> WebOrder {
-    var warning: String?
-    if group.createAttempts > 1 {
-      let location = group.locationId.map { ", location \($0)" } ?? ""
-      warning =
-        "web-order.create was sent \(group.createAttempts) times because an earlier"
-        + " outcome was unknown, so Komet may hold an empty web-order header for the DWF"
-        + " customer (\(group.origin.rawValue), ship date \(group.shipDate)\(location))"
-        + " besides web order \(group.webOrderId ?? "(none yet)"). Find it in Komet and"
-        + " delete it."
-    }
-    return WebOrder(
+    WebOrder(
       origin: group.origin.rawValue, shipDate: group.shipDate, locationId: group.locationId,
       webOrderId: group.webOrderId, state: group.state.rawValue,
       checkoutState: group.checkoutState.rawValue, createAttempts: group.createAttempts,
-      possibleOrphanHeader: warning,
+      uncertainCreates: group.uncertainCreates, possibleOrphanHeader: orphanWarning(group),
       missingWebOrder: group.webOrderId == nil ? missingReason(group, lines) : nil)
+  }
+
+  /// Warns of the empty headers that `web-order.create` calls with an unknown outcome may
+  /// have left in Komet, whether or not a later create journaled a web order. Returns nil
+  /// when every create's outcome is known.
+  private static func orphanWarning(_ group: GroupSnapshot) -> String? {
+    let count = group.uncertainCreates
+    guard count > 0 else { return nil }
+    let calls = count == 1 ? "1 web-order.create call" : "\(count) web-order.create calls"
+    let headers =
+      count == 1 ? "an empty web-order header" : "up to \(count) empty web-order headers"
+    let location = group.locationId.map { ", location \($0)" } ?? ""
+    let besides =
+      group.webOrderId.map { "besides web order \($0)" }
+      ?? "while komet-dwf journaled no web order for this group"
+    return "\(calls) had an unknown outcome, so Komet may hold \(headers) for the DWF customer"
+      + " (\(group.origin.rawValue), ship date \(group.shipDate)\(location)) \(besides). Find"
+      + " it in Komet and delete it."
   }
 
   /// Tells why a group has no web order: none of its lines went to Komet, the create is yet to

@@ -16,6 +16,7 @@ package enum StateSchema {
     Migration(version: 6, sql: changeRequestsSQL),
     Migration(version: 7, sql: orderJournalSQL),
     Migration(version: 8, sql: orderDetailsSQL),
+    Migration(version: 9, sql: orderOutcomesSQL),
   ]
 
   package static var migrator: SchemaMigrator { SchemaMigrator(migrations: migrations) }
@@ -221,5 +222,25 @@ package enum StateSchema {
       CHECK (units_per_box IS NULL OR units_per_box >= 0);
     ALTER TABLE journal_groups ADD COLUMN checkout_state TEXT NOT NULL DEFAULT 'none'
       CHECK (checkout_state IN ('none', 'started', 'done', 'failed'));
+    """
+
+  /// Version 9: what the order state and the grower's report need beyond version 8. Each
+  /// order's `cancelled_at`, the time it was cancelled, so a cancelled order whose web order
+  /// Komet kept live can show `review` or `settled` and still be known as cancelled. Each
+  /// group's `uncertain_creates`, the `web-order.create` calls whose outcome stayed unknown,
+  /// each of which may have left an empty web-order header in Komet.
+  ///
+  /// The counts of existing groups are estimated from `create_attempts`: every attempt of a
+  /// group still `creating`, and every attempt but the one that created the web order of a
+  /// `created` or `deleted` group.
+  static let orderOutcomesSQL = """
+    ALTER TABLE journal_orders ADD COLUMN cancelled_at TEXT;
+    UPDATE journal_orders SET cancelled_at = updated_at WHERE state = 'cancelled';
+    ALTER TABLE journal_groups ADD COLUMN uncertain_creates INTEGER NOT NULL DEFAULT 0
+      CHECK (uncertain_creates >= 0);
+    UPDATE journal_groups SET uncertain_creates = CASE state
+      WHEN 'creating' THEN create_attempts
+      WHEN 'pending' THEN 0
+      ELSE max(create_attempts - 1, 0) END;
     """
 }

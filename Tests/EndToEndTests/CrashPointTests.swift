@@ -56,10 +56,12 @@ struct CrashCase: CustomTestStringConvertible, Sendable {
     CrashCase(point: "placer.add.after-call#5"),
     CrashCase(point: "placer.add.after-journal"),
     CrashCase(point: "placer.add.after-journal#7"),
+    CrashCase(point: "placer.reconcile.before-journal", setup: .unknownAdd),
     CrashCase(point: "placer.reconcile.before-call", setup: .unknownAdd),
     CrashCase(point: "placer.reconcile.after-call", setup: .unknownAdd),
     CrashCase(point: "placer.reconcile.after-call#2", setup: .unknownAdd),
     CrashCase(point: "placer.reconcile.after-journal", setup: .unknownAdd),
+    CrashCase(point: "placer.delete.before-journal"),
     CrashCase(point: "placer.delete.before-call"),
     CrashCase(point: "placer.delete.after-journal"),
     CrashCase(point: "placer.checkout.before-journal", setup: .checkout),
@@ -123,8 +125,7 @@ struct CrashPointTests {
     try workspace.expectBatchSettled(note)
     if isCheckout {
       for webOrder in workspace.sandbox.state.webOrders
-      where !webOrder.isCanceled && !webOrder.items.isEmpty
-      {
+      where !webOrder.isCanceled && !webOrder.items.isEmpty {
         #expect(webOrder.statusId == 2, "web order \(webOrder.id) not checked out; \(note)")
       }
     }

@@ -172,6 +172,144 @@ import Testing
             + " none is deleted."))
   }
 
+  @Test func cancelAfterUnknownCreateWarnsOfHeader() async throws {
+    let scratch = try ScratchWorkspace()
+    let journal = try scratch.journal()
+    let order = ReceivedOrder(
+      orderNumber: "DWF-9", shipDate: "2030-05-01", sourceFile: "a.csv",
+      lines: [
+        ReceivedLine(
+          lineNumber: 1, inventoryId: "9003", origin: .onHand, quantity: 1,
+          unitPrice: Decimal(string: "0.30"))
+      ])
+    guard case .new(let snapshot) = try journal.receive(order: order, digest: "d9") else {
+      throw TestSetupError.orderNotNew("DWF-9")
+    }
+    let group = try requireGroup(snapshot, origin: .onHand)
+    try journal.beginCreate(group: group.id)
+    try journal.finishCreate(group: group.id, outcome: .unknown(reason: "timed out"))
+
+    let result = try await cancel(scratch, order: "DWF-9")
+
+    #expect(
+      result
+        == .succeeded(
+          message: "order DWF-9 is cancelled (1 line). A web-order.create for it had an unknown"
+            + " outcome, so Komet may hold an empty web order for the DWF customer whose ID"
+            + " komet-dwf never received. Find it in Komet and delete it; the order's report in"
+            + " outbox/reports/orders/ flags it."))
+  }
+
+  /// Cancels the sample order and holds its on-hand lines for review, as a placement pass
+  /// does when Komet refuses to delete web order WO-1 while it still contains items.
+  private func cancelWithRefusedDelete(_ scratch: ScratchWorkspace) async throws {
+    let groupId = try journalSampleOrder(try scratch.journal())
+    _ = try await cancel(scratch)
+    try scratch.journal().holdForReview(group: groupId, refusal: "already confirmed") { _ in
+      "Komet refused web-order.delete"
+    }
+  }
+
+  @Test func refusedDeleteKeepsCancelledOrderInReview() async throws {
+    let scratch = try ScratchWorkspace()
+
+    try await cancelWithRefusedDelete(scratch)
+
+    let order = try #require(try scratch.journal().snapshot(of: "DWF-100"))
+    #expect(order.state == .review)
+    #expect(order.isCancelled)
+    #expect(order.lines.map(\.state) == [.review, .cancelled, .review, .review, .review])
+    #expect(try scratch.journal().orderCounts()[.review] == 1)
+    #expect(try scratch.journal().orderCounts()[.cancelled] == 0)
+  }
+
+  @Test func cancelOfOrderHeldInReviewNamesLines() async throws {
+    let scratch = try ScratchWorkspace()
+    try await cancelWithRefusedDelete(scratch)
+    let before = try scratch.journal().snapshot(of: "DWF-100")
+
+    let result = try await cancel(scratch)
+
+    #expect(
+      result
+        == .succeeded(
+          message: "order DWF-100 was already cancelled; nothing changed. Komet rejected"
+            + " deleting its web order, so lines 1, 3, 4, 5 are in review. Settle each with"
+            + " 'komet-dwf review DWF-100 LINE --added | --not-added'."))
+    #expect(try scratch.journal().snapshot(of: "DWF-100") == before)
+  }
+
+  @Test func retryOfCancelledOrderInReviewFails() async throws {
+    let scratch = try ScratchWorkspace()
+    try await cancelWithRefusedDelete(scratch)
+
+    let result = try await makeHandlers(scratch)[0].carryOut(
+      claimedRequest(OrderChangeKind.retry, in: scratch, order: "DWF-100"))
+
+    #expect(result == .failed(message: "order DWF-100 is cancelled, so it has no line to retry."))
+  }
+
+  @Test func reviewAddedOnCancelledOrderKeepsLineLive() async throws {
+    let scratch = try ScratchWorkspace()
+    try await cancelWithRefusedDelete(scratch)
+
+    let result = try await review(scratch, line: 1, added: true)
+
+    #expect(
+      result
+        == .succeeded(
+          message: "order DWF-100 line 1 settled as added: the order was cancelled, but the line"
+            + " stays accepted on web order WO-1, and its acknowledgement tells DWF that it is"
+            + " still live in Komet."))
+    let order = try #require(try scratch.journal().snapshot(of: "DWF-100"))
+    let kept = try #require(line(1, of: order))
+    #expect(kept.state == .accepted)
+    #expect(kept.webOrderId == "WO-1")
+    #expect(kept.reason?.contains("the line stays live in Komet") == true)
+    #expect(order.state == .review)
+
+    for number in [3, 4, 5] {
+      _ = try await review(scratch, line: number, added: false)
+    }
+
+    let settled = try #require(try scratch.journal().snapshot(of: "DWF-100"))
+    #expect(settled.state == .settled)
+    #expect(settled.isCancelled)
+    #expect(
+      try scratch.journal().pendingWork().contains { action in
+        if case .deleteWebOrder = action { return true }
+        return false
+      } == false)
+  }
+
+  @Test func reviewNotAddedOnCancelledOrderCancelsLine() async throws {
+    let scratch = try ScratchWorkspace()
+    try await cancelWithRefusedDelete(scratch)
+
+    let result = try await review(scratch, line: 1, added: false)
+
+    #expect(
+      result
+        == .succeeded(
+          message: "order DWF-100 line 1 settled as not added: it is cancelled, as the rest of"
+            + " the order is. When every line of its web order is cancelled or rejected, the"
+            + " next pass sends web-order.delete for that web order again."))
+    #expect(line(1, of: try scratch.journal().snapshot(of: "DWF-100"))?.state == .cancelled)
+
+    for number in [3, 4, 5] {
+      _ = try await review(scratch, line: number, added: false)
+    }
+
+    let cancelled = try #require(try scratch.journal().snapshot(of: "DWF-100"))
+    #expect(cancelled.state == .cancelled)
+    #expect(cancelled.lines.allSatisfy { $0.state == .cancelled })
+    let deletes = try scratch.journal().pendingWork().filter { action in
+      if case .deleteWebOrder = action { return true }
+      return false
+    }
+    #expect(deletes.count == 1)
+  }
+
   @Test func cancelOfUnknownOrderFails() async throws {
     let scratch = try ScratchWorkspace()
 

@@ -103,16 +103,68 @@ struct OrderReportTests {
     let onHand = try #require(report.webOrders.first { $0.origin == "OH" })
     let future = try #require(report.webOrders.first { $0.origin == "FS" })
     #expect(onHand.createAttempts == 2)
+    #expect(onHand.uncertainCreates == 1)
     #expect(onHand.webOrderId == "W-OH")
     #expect(onHand.locationId == "7")
     #expect(onHand.state == "created")
     #expect(onHand.checkoutState == "none")
     let warning = try #require(onHand.possibleOrphanHeader)
-    #expect(warning.contains("sent 2 times"))
-    #expect(warning.contains("ship date 2030-05-01, location 7"))
+    #expect(warning.hasPrefix("1 web-order.create call had an unknown outcome"))
+    #expect(warning.contains("ship date 2030-05-01, location 7) besides web order W-OH."))
     #expect(warning.contains("Find it in Komet and delete it."))
     #expect(future.createAttempts == 1)
+    #expect(future.uncertainCreates == 0)
     #expect(future.possibleOrphanHeader == nil)
+  }
+
+  @Test func unknownCreateNeverRepeatedFlagsOrphanHeader() throws {
+    let scratch = try ReportWorkspace()
+    try scratch.receive(mixedOrder(number: "DWF-9"))
+    let group = try #require(try scratch.snapshot("DWF-9").groups.first { $0.origin == .onHand })
+    try scratch.journal.beginCreate(group: group.id)
+    try scratch.journal.finishCreate(group: group.id, outcome: .unknown(reason: "timed out"))
+    try scratch.journal.cancel(orderNumber: "DWF-9")
+
+    let report = OrderReport(try scratch.snapshot("DWF-9"), fees: standardFees)
+
+    let onHand = try #require(report.webOrders.first { $0.origin == "OH" })
+    #expect(onHand.createAttempts == 1)
+    #expect(onHand.uncertainCreates == 1)
+    #expect(onHand.webOrderId == nil)
+    let warning = try #require(onHand.possibleOrphanHeader)
+    #expect(warning.contains("while komet-dwf journaled no web order for this group"))
+  }
+
+  @Test func createCutOffByCrashFlagsOrphanHeader() throws {
+    let scratch = try ReportWorkspace()
+    try scratch.receive(mixedOrder(number: "DWF-10"))
+    let group = try #require(try scratch.snapshot("DWF-10").groups.first { $0.origin == .onHand })
+    // A crash after `beginCreate` leaves no outcome at all, which is as uncertain as unknown.
+    try scratch.journal.beginCreate(group: group.id)
+
+    let report = OrderReport(try scratch.snapshot("DWF-10"), fees: standardFees)
+
+    let onHand = try #require(report.webOrders.first { $0.origin == "OH" })
+    #expect(onHand.uncertainCreates == 1)
+    #expect(onHand.possibleOrphanHeader != nil)
+  }
+
+  @Test(arguments: [CreateOutcome.quotaExhausted, .rejected(reason: "customer inactive")])
+  func createWithKnownFailureFlagsNothing(_ outcome: CreateOutcome) throws {
+    let scratch = try ReportWorkspace()
+    try scratch.receive(mixedOrder(number: "DWF-11"))
+    let group = try #require(try scratch.snapshot("DWF-11").groups.first { $0.origin == .onHand })
+    try scratch.journal.beginCreate(group: group.id)
+    try scratch.journal.finishCreate(group: group.id, outcome: outcome)
+    try scratch.journal.retry(orderNumber: "DWF-11")
+    try scratch.create("DWF-11", origin: .onHand, webOrderId: "W-OH")
+
+    let report = OrderReport(try scratch.snapshot("DWF-11"), fees: standardFees)
+
+    let onHand = try #require(report.webOrders.first { $0.origin == "OH" })
+    #expect(onHand.createAttempts == 1)
+    #expect(onHand.uncertainCreates == 0)
+    #expect(onHand.possibleOrphanHeader == nil)
   }
 
   @Test func cancelledOrderCountsNothing() throws {
@@ -140,7 +192,9 @@ struct OrderReportTests {
     #expect(lines.contains("Customer PO: PO 55"))
     let onHandLine = try #require(lines.first { $0.hasPrefix("  OH on hand") })
     #expect(onHandLine.contains("Komet web order W-OH, created, checkout none"))
-    #expect(lines.contains { $0.hasPrefix("    WARNING: web-order.create was sent 2 times") })
+    #expect(
+      lines.contains { $0.hasPrefix("    WARNING: 1 web-order.create call had an unknown outcome") }
+    )
     #expect(lines.contains { $0.hasPrefix("  Line  Inventory  Origin  Boxes  Units/box") })
     #expect(
       lines.contains {
