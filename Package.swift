@@ -47,7 +47,7 @@ let package = Package(
       name: "Intake",
       dependencies: [
         "Workspace", "StateStore", "Inventory", "InboxLifecycle", "Watching", "Logging",
-        "KometExports", "Spreadsheet",
+        "KometExports", "Spreadsheet", "Komet",
       ]),
     .target(
       name: "Onboarding",

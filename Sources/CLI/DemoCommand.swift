@@ -204,7 +204,8 @@ struct DemoCommand {
   }
 
   /// Returns the demo's `komet-dwf.json`: the sandbox's URL and company, its token files, and
-  /// the first sample location as the default.
+  /// the first sample location as the default. The settle time is 0, because the demo copies
+  /// each sample in whole before the pass that takes it.
   private func demoConfig(baseURL: String) -> String {
     """
     {
@@ -219,7 +220,8 @@ struct DemoCommand {
         }
       },
       "inventory": { "source": "ecommerce" },
-      "orders": { "defaultCarrierId": "3101" }
+      "orders": { "defaultCarrierId": "3101" },
+      "watch": { "settleSeconds": 0 }
     }
 
     """

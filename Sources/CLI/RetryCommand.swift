@@ -36,10 +36,11 @@ struct RetryCommand {
 
 /// The order number that `retry`, `review` and `cancel` take as their first argument.
 enum OrderArgument {
-  /// Returns the first positional argument, trimmed as the order files' numbers are.
+  /// Returns the first positional argument, trimmed and in Unicode normalization form C, as
+  /// the order files' numbers are, so a number typed with a combining accent finds its order.
   static func orderNumber(_ positional: [String]) throws -> String {
     let number = positional.first?.trimmingCharacters(in: .whitespaces) ?? ""
     guard !number.isEmpty else { throw UsageError.missingArgument("order number") }
-    return number
+    return number.precomposedStringWithCanonicalMapping
   }
 }

@@ -35,6 +35,9 @@ package struct PassReport: Sendable, Equatable {
   package var filesProcessed = 0
   package var filesFailed = 0
   package var filesWaiting = 0
+  /// Files, counted in `filesWaiting` too, that a listing found modified within the settle
+  /// time and left for a later pass.
+  package var filesBeingWritten = 0
   package var changeRequestsFinished = 0
   package var inventoryCycles = 0
   /// Orders that the order stage finished with at least one line accepted.

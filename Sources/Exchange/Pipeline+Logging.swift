@@ -22,6 +22,9 @@ extension Pipeline {
     case .retryLater(let reason):
       values["reason"] = reason
       logger.notice("File looks incomplete, retried later", values)
+    case .stillBeingWritten(let reason):
+      values["reason"] = reason
+      logger.notice("File still being written, left for a later pass", values)
     case .kometUnreachable(let reason):
       values["error"] = reason
       logger.warning("File waits, because Komet is unreachable", values)

@@ -145,7 +145,7 @@ extension Pipeline {
     case .fileReady(let file):
       let entry = InboxEntry(
         folder: file.folder, name: file.name,
-        type: .regularFile(size: file.size, modified: file.modified))
+        type: .regularFile(size: file.size, modified: file.modified), isReady: true)
       let outcome = await takeIfPossible(entry, report: &report)
       if case .retryLater = outcome {
         watcher.retryLater(path: file.path)

@@ -60,6 +60,7 @@ package struct Pipeline: Sendable {
         "pass.filesProcessed": String(report.filesProcessed),
         "pass.filesFailed": String(report.filesFailed),
         "pass.filesWaiting": String(report.filesWaiting),
+        "pass.filesBeingWritten": String(report.filesBeingWritten),
         "pass.changeRequests": String(report.changeRequestsFinished),
         "pass.ordersPlaced": String(report.ordersPlaced),
         "pass.linesWaiting": String(report.linesWaiting),
@@ -173,6 +174,9 @@ package struct Pipeline: Sendable {
     case .processed: report.filesProcessed += 1
     case .failed: report.filesFailed += 1
     case .waiting, .retryLater, .kometUnreachable, .configurationUnusable: report.filesWaiting += 1
+    case .stillBeingWritten:
+      report.filesWaiting += 1
+      report.filesBeingWritten += 1
     }
     return outcome
   }

@@ -16,11 +16,16 @@ package struct InboxEntry: Sendable, Equatable {
   package let folder: String
   package let name: String
   package let type: EntryType
+  /// Whether the watcher judged the file complete: closed and then quiet, or unchanged for
+  /// the settle time. An entry of a listing is not, so the intake stage leaves it when it was
+  /// modified within the settle time.
+  package let isReady: Bool
 
-  package init(folder: String, name: String, type: EntryType) {
+  package init(folder: String, name: String, type: EntryType, isReady: Bool = false) {
     self.folder = folder
     self.name = name
     self.type = type
+    self.isReady = isReady
   }
 
   /// The folder and name joined with `/`.
@@ -38,6 +43,9 @@ package enum EntryOutcome: Sendable, Equatable {
   case waiting(kind: String?, reason: String)
   /// The file looked truncated, so the watcher reports it again once it has settled.
   case retryLater(reason: String)
+  /// A listed file was modified within the settle time, so it was left unread for a later
+  /// pass.
+  case stillBeingWritten(reason: String)
   /// Komet could not be reached, so the file stays where it is.
   case kometUnreachable(reason: String)
   /// The configuration lacks what the file's work needs, so the file stays where it is.
@@ -45,7 +53,7 @@ package enum EntryOutcome: Sendable, Equatable {
 
   var status: PassStatus {
     switch self {
-    case .processed, .waiting, .retryLater: return .succeeded
+    case .processed, .waiting, .retryLater, .stillBeingWritten: return .succeeded
     case .failed: return .inputFailed
     case .kometUnreachable: return .kometUnreachable
     case .configurationUnusable: return .configurationUnusable

@@ -87,12 +87,7 @@ extension Intake {
   ) -> IntakeOutcome {
     let fileName = Self.fileName(of: path)
     if let before = takenEntry, EntryStatus.read(path: path) != before {
-      logger.warning(
-        "Inbox file changed while it was read, taken again once it settles",
-        ["file.path": path])
-      return .retryLater(
-        path: path, attempt: 0,
-        reason: "the file changed while it was read, so nothing was stored from it")
+      return changedWhileRead(path: path)
     }
 
     // NOTE: The move adds a numbered suffix when the name is taken, which this recorded

@@ -28,6 +28,9 @@ package final class Intake {
   let matcher: CustomerMatcher
   /// Processes DWF order files; nil leaves every order file waiting in `inbox/dwf/`.
   let orderFiles: (any OrderFileHandler)?
+  /// The time since its last modification that a file found by a listing must have before
+  /// `takeIfSettled` takes it: `watch.settleSeconds`.
+  let settleTime: TimeInterval
 
   /// Takes that found a file looking truncated, by path, with the size and time they saw.
   var truncatedAttempts: [String: TruncatedAttempts] = [:]
@@ -52,19 +55,37 @@ package final class Intake {
   /// as a whole word of its name or code. With `komet.dwfCustomerId` set, the caller passes a
   /// matcher for that ID, so the export is taken even when several names contain `DWF`.
   /// `orderFiles` takes the order files of `inbox/dwf/`; without it they wait there.
+  /// `settleTime` is the age, in seconds since the last modification, below which
+  /// `takeIfSettled` leaves a file for a later pass.
   package init(
     workspace: Workspace, database: Database, logger: Logger,
     matcher: CustomerMatcher = CustomerMatcher(),
     orderFiles: (any OrderFileHandler)? = nil,
+    settleTime: TimeInterval = 0,
     clock: @escaping @Sendable () -> Date = { Date() }
   ) {
     self.matcher = matcher
     self.orderFiles = orderFiles
+    self.settleTime = settleTime
     self.workspace = workspace
     self.database = database
     self.logger = logger
     self.clock = clock
     self.mover = FileMover(inbox: workspace.inbox.path, clock: clock)
+  }
+
+  /// Takes a file that a listing found, as `take` does, unless it was modified less than
+  /// `settleTime` ago. A listing cannot tell a complete file from one whose writer is still
+  /// at work, as an SFTP upload under the final name is, so a recent file is left unread for
+  /// a later pass. A modification time ahead of the clock counts as recent.
+  package func takeIfSettled(path: String, area: IntakeArea) -> IntakeOutcome {
+    if let entry = EntryStatus.read(path: path), entry.kind == .regular {
+      let age = clock().timeIntervalSince(entry.modified)
+      if age < settleTime {
+        return .stillBeingWritten(path: path, reason: Self.recentChange(age: age, settleTime))
+      }
+    }
+    return take(path: path, area: area)
   }
 
   /// Takes one regular file that the watcher reported ready, from `inbox/` (`.grower`) or
@@ -95,6 +116,11 @@ package final class Intake {
     }
 
     let classification = ContentClassifier.classify(path: path)
+    // The classifier read the file again after the hash, so its verdict holds only for the
+    // content that was hashed.
+    guard EntryStatus.read(path: path) == entry else {
+      return changedWhileRead(path: path)
+    }
     if case .truncated(let reason) = classification {
       return retryOrFail(path: path, area: area, entry: entry, reason: reason)
     }
@@ -105,7 +131,7 @@ package final class Intake {
     case (.unusable(let problem), _):
       return fail(path: path, area: area, problem: problem)
     case (.orderFile, .dwf):
-      return takeOrderFile(path: path, sha256: sha256)
+      return takeOrderFile(TakenFile(path: path, sha256: sha256, status: entry))
     case (.orderFile, .grower):
       return failInWrongArea(path: path, area: area, kind: .orderFile)
     case (_, .dwf):
@@ -228,16 +254,44 @@ package final class Intake {
 
   /// Hands an order file to the order-file handler, or leaves it waiting when there is none
   /// or the handler asks it to wait.
-  private func takeOrderFile(path: String, sha256: String) -> IntakeOutcome {
+  private func takeOrderFile(_ file: TakenFile) -> IntakeOutcome {
     guard let orderFiles else {
-      return wait(path: path, sha256: sha256, reason: "order processing is not configured")
+      return wait(
+        path: file.path, sha256: file.sha256, reason: "order processing is not configured")
     }
-    switch orderFiles.takeOrderFile(path: path, sha256: sha256) {
+    switch orderFiles.takeOrderFile(file) {
     case .done(let outcome):
       return outcome
     case .wait(let reason):
-      return wait(path: path, sha256: sha256, reason: reason)
+      return wait(path: file.path, sha256: file.sha256, reason: reason)
     }
+  }
+
+  /// Leaves a file whose size, modification time or inode changed while it was read, for a
+  /// take once it settles. No attempt is counted, because the file is still changing.
+  func changedWhileRead(path: String) -> IntakeOutcome {
+    logger.warning(
+      "Inbox file changed while it was read, taken again once it settles", ["file.path": path])
+    return .retryLater(
+      path: path, attempt: 0,
+      reason: "the file changed while it was read, so nothing was stored from it. It is taken"
+        + " again once it stops changing")
+  }
+
+  /// Describes a file modified `age` seconds ago, less than `settleTime`.
+  static func recentChange(age: TimeInterval, _ settleTime: TimeInterval) -> String {
+    let limit = "watch.settleSeconds, \(seconds(settleTime)) s"
+    guard age >= 0 else {
+      return "still being written: its modification time is \(seconds(-age)) s ahead of this"
+        + " computer's clock, so it counts as recent (\(limit)). If the clocks differ, set"
+        + " the writer's clock right. A later pass takes it."
+    }
+    return "still being written: modified \(seconds(age)) s ago, less than the settle time"
+      + " (\(limit)). A later pass takes it once it has not changed for that long."
+  }
+
+  private static func seconds(_ value: TimeInterval) -> String {
+    String(format: "%.1f", value)
   }
 
   /// Leaves an order file in `inbox/dwf/`, noting it once per path and content.

@@ -45,8 +45,12 @@ package enum IntakeOutcome: Sendable, Equatable {
   /// drop exists yet to check it against, or a dry run validated it. `reason` says which.
   case waiting(path: String, reason: String)
   /// The file looks truncated, probably because it is still being copied, so it stays where it
-  /// is and should be taken again later. `attempt` counts from 1.
+  /// is and should be taken again later. `attempt` counts from 1, and is 0 for a file that
+  /// changed while it was read, which counts no attempt.
   case retryLater(path: String, attempt: Int, reason: String)
+  /// A file found by a listing was modified within the settle time, so its writer may not be
+  /// done. It was not read, and a later pass takes it. `reason` gives its age.
+  case stillBeingWritten(path: String, reason: String)
   /// The intake's own work failed (hashing, the state database or a move), so the file stays
   /// in the inbox and the next pass takes it again.
   case notTaken(path: String, reason: String)
@@ -55,8 +59,9 @@ package enum IntakeOutcome: Sendable, Equatable {
 /// Takes the DWF order files of `inbox/dwf/` for `Intake`, which does not depend on the
 /// orders modules. `Intake` has already hashed and classified the file.
 package protocol OrderFileHandler: AnyObject {
-  /// Processes the order file at `path`, whose content has SHA-256 `sha256`.
-  func takeOrderFile(path: String, sha256: String) -> OrderFileDecision
+  /// Processes the order file `file`. Right before it journals or moves anything, the handler
+  /// checks `file.isUnchanged()`, and leaves a changed file in place with `.retryLater`.
+  func takeOrderFile(_ file: TakenFile) -> OrderFileDecision
 }
 
 /// What an `OrderFileHandler` did with an order file.

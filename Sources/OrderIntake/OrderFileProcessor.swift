@@ -16,6 +16,11 @@ import Workspace
 /// error file. Every journal write and acknowledgement comes before the move, so a process
 /// killed before the move takes the file again, and each of its orders is then a duplicate
 /// that changes no line. The placement stage later sends the journaled lines to Komet.
+///
+/// The file is checked against its status from before the hash right before each order is
+/// journaled, before a rejection and before the move. A file that changed, because its writer
+/// went on writing, stays in `inbox/dwf/` for a later take, so a row cut short is never
+/// placed and the rest of an upload is never moved away unread.
 package final class OrderFileProcessor: OrderFileHandler {
   /// The reason an order file waits while no inventory drop exists.
   package static let noSnapshotReason =
@@ -55,7 +60,9 @@ package final class OrderFileProcessor: OrderFileHandler {
     self.dryRunRequests = dryRunRequests
   }
 
-  package func takeOrderFile(path: String, sha256: String) -> OrderFileDecision {
+  package func takeOrderFile(_ taken: TakenFile) -> OrderFileDecision {
+    let path = taken.path
+    let sha256 = taken.sha256
     if settings.dryRun {
       return dryRun(path: path, sha256: sha256)
     }
@@ -64,6 +71,7 @@ package final class OrderFileProcessor: OrderFileHandler {
     do {
       file = try OrderFileParser.parse(path: path)
     } catch let error as OrderFileError {
+      guard taken.isUnchanged() else { return .done(changedWhileRead(taken, ordersTaken: 0)) }
       return .done(rejectFile(path: path, error: error))
     } catch {
       return .done(notTaken(path, "the file could not be parsed (\(error))"))
@@ -82,6 +90,9 @@ package final class OrderFileProcessor: OrderFileHandler {
     var ordersTaken = 0
     do {
       for validation in validations {
+        guard taken.isUnchanged() else {
+          return .done(changedWhileRead(taken, ordersTaken: ordersTaken))
+        }
         let outcome = try receive(validation, sourceFile: fileName, inventory: snapshot.items)
         counts[outcome, default: 0] += 1
         ordersTaken += 1
@@ -98,7 +109,30 @@ package final class OrderFileProcessor: OrderFileHandler {
       return .done(
         notTaken(path, "the order journal or an acknowledgement failed (\(error))"))
     }
+    guard taken.isUnchanged() else {
+      return .done(changedWhileRead(taken, ordersTaken: ordersTaken))
+    }
     return .done(moveToProcessed(path: path, sha256: sha256, counts: counts))
+  }
+
+  /// Leaves a file that changed since it was hashed in `inbox/dwf/`, for a take once it has
+  /// settled. What was read from it may be cut short, such as a quantity of 1 that the writer
+  /// was about to finish as 12, so nothing more is journaled from this read. Orders journaled
+  /// before the change came from rows read whole, and the next take finds them duplicates.
+  private func changedWhileRead(_ taken: TakenFile, ordersTaken: Int) -> IntakeOutcome {
+    logger.warning(
+      "Order file changed while it was read, left in inbox/dwf/ until it settles",
+      ["file.path": taken.path, "file.sha256": taken.sha256, "orders.taken": "\(ordersTaken)"])
+    var reason =
+      "the order file changed while it was read, probably because it is still being"
+      + " uploaded, so no order was journaled from this read"
+    if ordersTaken > 0 {
+      reason =
+        "the order file changed while it was read, probably because it is still being"
+        + " uploaded, so no order after the first \(ordersTaken) was journaled. Those are"
+        + " taken as duplicates when the file is taken again"
+    }
+    return .retryLater(path: taken.path, attempt: 0, reason: reason)
   }
 
   /// Returns the validator for the day, the known locations and the snapshot.

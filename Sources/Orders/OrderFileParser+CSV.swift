@@ -59,7 +59,7 @@ extension OrderFileParser {
         if fields[.action]?.text.lowercased() != OrderAction.cancel.rawValue {
           placesAnOrder = true
         }
-        guard let number = fields[.orderNumber]?.text else {
+        guard let number = fields[.orderNumber].map({ normalizedOrderNumber($0.text) }) else {
           fileProblems.append(
             OrderProblem(
               at: .csvRow(row.number), field: .orderNumber, value: nil, reason: .missing))

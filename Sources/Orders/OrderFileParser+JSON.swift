@@ -124,7 +124,7 @@ extension OrderFileParser {
           value: members["orderNumber"].map { $0.preview() }, reason: .missing))
       return nil
     }
-    order.orderNumber = number
+    order.orderNumber = normalizedOrderNumber(number)
 
     switch members["lines"] {
     case .array(let elements)?:

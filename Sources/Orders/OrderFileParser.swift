@@ -45,6 +45,15 @@ package enum OrderFileParser {
     return try parseCSV(path: path)
   }
 
+  /// Returns an order number in Unicode normalization form C.
+  ///
+  /// Swift's `==` compares strings by canonical equivalence, but the journal's SQLite keys and
+  /// the hash in an acknowledgement's name compare bytes. Without one form, `Café-2` sent once
+  /// with a precomposed é and once with `e` and a combining accent would be two orders.
+  package static func normalizedOrderNumber(_ text: String) -> String {
+    text.precomposedStringWithCanonicalMapping
+  }
+
   static func failure(_ path: String, _ reason: OrderProblem.Reason) -> OrderFileError {
     OrderFileError(path: path, problems: [OrderProblem(at: .file, reason: reason)])
   }

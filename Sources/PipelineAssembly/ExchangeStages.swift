@@ -42,7 +42,7 @@ package enum ExchangeStages {
         workspace: workspace, settings: settings, exchange: exchange, logger: logger))
     let intake = Intake(
       workspace: workspace, database: intakeDatabase, logger: logger, matcher: matcher,
-      orderFiles: orderFiles)
+      orderFiles: orderFiles, settleTime: exchange.settleSeconds.value)
 
     let feedSettings = feedSettings(settings, exchange)
     let client = makeClient(workspace: workspace, settings: settings, logger: logger)

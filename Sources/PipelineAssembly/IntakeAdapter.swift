@@ -31,8 +31,10 @@ final class IntakeAdapter: IntakeStage {
     let area = self.area(of: entry.folder)
     let outcome: IntakeOutcome = intake.withLock { intake in
       switch entry.type {
-      case .regularFile:
+      case .regularFile where entry.isReady:
         return intake.take(path: entry.path, area: area)
+      case .regularFile:
+        return intake.takeIfSettled(path: entry.path, area: area)
       case .nonRegular(let kind):
         return intake.takeNonRegular(path: entry.path, kind: kind, area: area)
       }
@@ -58,8 +60,12 @@ final class IntakeAdapter: IntakeStage {
       return .failed(kind: nil, destination: destination, reason: reason)
     case .waiting(_, let reason):
       return .waiting(kind: IntakeKind.orderFile.rawValue, reason: reason)
+    case .retryLater(_, 0, let reason):
+      return .retryLater(reason: reason)
     case .retryLater(_, let attempt, let reason):
       return .retryLater(reason: "attempt \(attempt): \(reason)")
+    case .stillBeingWritten(_, let reason):
+      return .stillBeingWritten(reason: reason)
     case .notTaken(let path, let reason):
       throw IntakeAdapterError.notTaken(path: path, reason: reason)
     }

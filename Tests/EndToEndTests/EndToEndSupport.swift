@@ -153,9 +153,16 @@ final class EndToEndWorkspace {
       status: process.terminationStatus, error: String(decoding: error, as: UTF8.self))
   }
 
-  /// Runs `komet-dwf once` on this workspace.
+  /// The environment of `once` in these tests: a settle time of 0, because each test writes
+  /// its files whole before it runs `once`. `SettleTimeTests` runs `once` with the default.
+  static let onceEnvironment = ["KOMET_DWF_WATCH_SETTLE_SECONDS": "0"]
+
+  /// Runs `komet-dwf once` on this workspace, with `onceEnvironment` unless `environment`
+  /// overrides it.
   func once(environment: [String: String] = [:]) throws -> ProcessResult {
-    try Self.runOnce(["once", "--workspace", root.path], environment: environment)
+    try Self.runOnce(
+      ["once", "--workspace", root.path],
+      environment: Self.onceEnvironment.merging(environment) { $1 })
   }
 
   /// Starts `komet-dwf run` on this workspace with its standard error going to `log`, and

@@ -74,7 +74,8 @@ final class OrderWorkspace {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: builtKometDWF!)
     process.arguments = ["once", "--workspace", root.path]
-    process.environment = EndToEndWorkspace.childEnvironment(["KOMET_DWF_CRASH_AT": point])
+    process.environment = EndToEndWorkspace.childEnvironment(
+      EndToEndWorkspace.onceEnvironment.merging(["KOMET_DWF_CRASH_AT": point]) { $1 })
     process.standardError = FileHandle.nullDevice
     process.standardOutput = FileHandle.nullDevice
     try process.run()

@@ -288,7 +288,12 @@ struct IntakeLifecycleTests {
   }
 
   @Test(arguments: [
-    (#"{"formatVersion": 1}}"#, "the file starts like JSON, but it is not valid JSON."),
+    (
+      #"{"formatVersion": 1}}"#,
+      "the file starts like JSON, but it is not valid JSON: at line 1, column 21 (byte 20),"
+        + " unexpected text after the JSON value. Nothing in the file was read. The sender"
+        + " corrects the JSON there, or exports the file again, and uploads the whole file again."
+    ),
     (
       #"{"orders": []}"#,
       "the file is JSON (an object with the keys \"orders\"), but neither a DWF order file,"

@@ -37,6 +37,15 @@ final class IntakeWorkspace {
       workspace: workspace, database: database, logger: logger, clock: { IntakeWorkspace.now })
   }
 
+  /// Returns a new intake with `settleTime` and `clock`, for checks of a file's real
+  /// modification time.
+  func makeIntake(settleTime: TimeInterval, clock: @escaping @Sendable () -> Date) -> Intake {
+    let logger = Logger(label: "intake-tests", handler: logs, minimumLevel: .trace)
+    return Intake(
+      workspace: workspace, database: database, logger: logger, settleTime: settleTime,
+      clock: clock)
+  }
+
   /// Writes `data` to `relativePath` under the workspace (such as `inbox/dwf/orders.csv`) and
   /// returns its path.
   @discardableResult

@@ -13,7 +13,7 @@ import Testing
     _ text: String
   ) throws -> String? {
     let path = try fixture.dropOrderFile(name, text)
-    let decision = processor.takeOrderFile(path: path, sha256: try fixture.sha256(path))
+    let decision = processor.takeOrderFile(try fixture.taken(path))
     guard case .done(.processed(_, _, let summary)) = decision else {
       Issue.record("expected processed, got \(decision)")
       return nil

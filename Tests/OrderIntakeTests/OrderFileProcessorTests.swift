@@ -11,8 +11,7 @@ import Testing
     try fixture.writeDrop()
     let path = try fixture.dropOrderFile("orders-1.csv", OrderSamples.mixedCSV)
 
-    let decision = fixture.makeProcessor().takeOrderFile(
-      path: path, sha256: try fixture.sha256(path))
+    let decision = fixture.makeProcessor().takeOrderFile(try fixture.taken(path))
 
     guard case .done(.processed(.orderFile, let destination, let summary)) = decision else {
       Issue.record("expected processed, got \(decision)")
@@ -42,12 +41,12 @@ import Testing
     try fixture.writeDrop()
     let processor = fixture.makeProcessor()
     let csv = try fixture.dropOrderFile("orders-1.csv", OrderSamples.mixedCSV)
-    _ = processor.takeOrderFile(path: csv, sha256: try fixture.sha256(csv))
+    _ = processor.takeOrderFile(try fixture.taken(csv))
     let first = try #require(try fixture.journal.snapshot(of: "DWF-1"))
     try fixture.journal.beginCreate(group: first.groups[0].id)
 
     let json = try fixture.dropOrderFile("orders-1.json", OrderSamples.mixedJSON)
-    let decision = processor.takeOrderFile(path: json, sha256: try fixture.sha256(json))
+    let decision = processor.takeOrderFile(try fixture.taken(json))
 
     guard case .done(.processed(_, _, let summary)) = decision else {
       Issue.record("expected processed, got \(decision)")
@@ -70,12 +69,12 @@ import Testing
     try fixture.writeDrop()
     let processor = fixture.makeProcessor()
     let first = try fixture.dropOrderFile("a.csv", OrderSamples.mixedCSV)
-    _ = processor.takeOrderFile(path: first, sha256: try fixture.sha256(first))
+    _ = processor.takeOrderFile(try fixture.taken(first))
     let stored = try #require(try fixture.journal.snapshot(of: "DWF-1"))
 
     let changed = OrderSamples.mixedCSV.replacingOccurrences(of: "OH,2,", with: "OH,5,")
     let second = try fixture.dropOrderFile("b.csv", changed)
-    let decision = processor.takeOrderFile(path: second, sha256: try fixture.sha256(second))
+    let decision = processor.takeOrderFile(try fixture.taken(second))
 
     guard case .done(.processed(_, _, let summary)) = decision else {
       Issue.record("expected processed, got \(decision)")
@@ -103,12 +102,12 @@ import Testing
     let wrongPrices = OrderSamples.mixedCSV.replacingOccurrences(of: "0.45", with: "0.40")
       .replacingOccurrences(of: "1.20", with: "1.00")
     let first = try fixture.dropOrderFile("a.csv", wrongPrices)
-    _ = processor.takeOrderFile(path: first, sha256: try fixture.sha256(first))
+    _ = processor.takeOrderFile(try fixture.taken(first))
     let rejected = try #require(try fixture.journal.snapshot(of: "DWF-1"))
     #expect(rejected.lines.map(\.state) == [.rejected, .rejected])
 
     let second = try fixture.dropOrderFile("b.csv", OrderSamples.mixedCSV)
-    let decision = processor.takeOrderFile(path: second, sha256: try fixture.sha256(second))
+    let decision = processor.takeOrderFile(try fixture.taken(second))
 
     guard case .done(.processed(_, _, let summary)) = decision else {
       Issue.record("expected processed, got \(decision)")
@@ -130,7 +129,7 @@ import Testing
       + "DWF-2,4,2026-05-02,,,5100001,OH,x,0.45,,\n"
     let path = try fixture.dropOrderFile("orders-2.csv", text)
 
-    _ = fixture.makeProcessor().takeOrderFile(path: path, sha256: try fixture.sha256(path))
+    _ = fixture.makeProcessor().takeOrderFile(try fixture.taken(path))
 
     let lines = OrderIntakeFixture.lines(try fixture.acknowledgement("DWF-2"))
     #expect(lines.map(\.1) == ["received", "rejected", "rejected", "rejected"])
@@ -149,8 +148,7 @@ import Testing
     let path = try fixture.dropOrderFile("orders-3.csv", text)
     let settings = OrderIntakeSettings(allOrNothing: true)
 
-    _ = fixture.makeProcessor(settings).takeOrderFile(
-      path: path, sha256: try fixture.sha256(path))
+    _ = fixture.makeProcessor(settings).takeOrderFile(try fixture.taken(path))
 
     let order = try #require(try fixture.journal.snapshot(of: "DWF-3"))
     #expect(order.lines.map(\.state) == [.rejected, .rejected])
@@ -162,10 +160,10 @@ import Testing
     try fixture.writeDrop()
     let processor = fixture.makeProcessor()
     let order = try fixture.dropOrderFile("a.csv", OrderSamples.mixedCSV)
-    _ = processor.takeOrderFile(path: order, sha256: try fixture.sha256(order))
+    _ = processor.takeOrderFile(try fixture.taken(order))
 
     let cancel = try fixture.dropOrderFile("cancel.csv", OrderSamples.cancelCSV)
-    let decision = processor.takeOrderFile(path: cancel, sha256: try fixture.sha256(cancel))
+    let decision = processor.takeOrderFile(try fixture.taken(cancel))
 
     guard case .done(.processed(_, _, let summary)) = decision else {
       Issue.record("expected processed, got \(decision)")
@@ -189,8 +187,7 @@ import Testing
     try fixture.writeDrop()
     let path = try fixture.dropOrderFile(name, text)
 
-    let decision = fixture.makeProcessor().takeOrderFile(
-      path: path, sha256: try fixture.sha256(path))
+    let decision = fixture.makeProcessor().takeOrderFile(try fixture.taken(path))
 
     guard case .done(.failed(let errorFile, let destination, _)) = decision else {
       Issue.record("expected failed, got \(decision)")
@@ -212,8 +209,8 @@ import Testing
     let processor = fixture.makeProcessor()
     let path = try fixture.dropOrderFile("orders-1.csv", OrderSamples.mixedCSV)
 
-    let first = processor.takeOrderFile(path: path, sha256: try fixture.sha256(path))
-    let second = processor.takeOrderFile(path: path, sha256: try fixture.sha256(path))
+    let first = processor.takeOrderFile(try fixture.taken(path))
+    let second = processor.takeOrderFile(try fixture.taken(path))
 
     #expect(first == .wait(reason: OrderFileProcessor.noSnapshotReason))
     #expect(second == first)
@@ -232,8 +229,7 @@ import Testing
       .write(to: drop)
     let path = try fixture.dropOrderFile("orders-1.csv", OrderSamples.mixedCSV)
 
-    let decision = fixture.makeProcessor().takeOrderFile(
-      path: path, sha256: try fixture.sha256(path))
+    let decision = fixture.makeProcessor().takeOrderFile(try fixture.taken(path))
 
     guard case .done(.notTaken(_, let reason)) = decision else {
       Issue.record("expected notTaken, got \(decision)")
@@ -251,12 +247,11 @@ import Testing
     try fixture.writeDrop()
     let processor = fixture.makeProcessor()
     let path = try fixture.dropOrderFile("orders-1.csv", OrderSamples.mixedCSV)
-    _ = processor.takeOrderFile(path: path, sha256: try fixture.sha256(path))
+    _ = processor.takeOrderFile(try fixture.taken(path))
     let first = try #require(try fixture.journal.snapshot(of: "DWF-1"))
     try fixture.dropOrderFile("orders-1.csv", OrderSamples.mixedCSV)
 
-    let decision = fixture.makeProcessor().takeOrderFile(
-      path: path, sha256: try fixture.sha256(path))
+    let decision = fixture.makeProcessor().takeOrderFile(try fixture.taken(path))
 
     guard case .done(.processed(_, _, let summary)) = decision else {
       Issue.record("expected processed, got \(decision)")
@@ -275,8 +270,8 @@ import Testing
     let processor = fixture.makeProcessor(OrderIntakeSettings(dryRun: true))
     let path = try fixture.dropOrderFile("orders-1.csv", OrderSamples.mixedCSV)
 
-    let first = processor.takeOrderFile(path: path, sha256: try fixture.sha256(path))
-    let second = processor.takeOrderFile(path: path, sha256: try fixture.sha256(path))
+    let first = processor.takeOrderFile(try fixture.taken(path))
+    let second = processor.takeOrderFile(try fixture.taken(path))
 
     guard case .wait = first else {
       Issue.record("expected wait, got \(first)")

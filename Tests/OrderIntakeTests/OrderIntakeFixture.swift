@@ -5,6 +5,7 @@ import Logging
 import OrderIntake
 import OrderJournal
 import StateStore
+import Testing
 import Workspace
 
 /// A workspace in a temporary folder with a real state database, an inventory drop written as
@@ -85,6 +86,11 @@ final class OrderIntakeFixture {
 
   func sha256(_ path: String) throws -> String {
     try SHA256.hex(ofFileAt: path)
+  }
+
+  /// Returns the file at `path` as `Intake` hands it to the processor.
+  func taken(_ path: String) throws -> TakenFile {
+    try #require(try TakenFile.read(path: path))
   }
 
   func exists(_ relative: String) -> Bool {

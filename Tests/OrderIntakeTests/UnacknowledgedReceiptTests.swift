@@ -20,8 +20,7 @@ import Testing
     _ = try blockAcknowledgements(fixture)
     let path = try fixture.dropOrderFile("ro.csv", OrderSamples.mixedCSV)
 
-    let decision = fixture.makeProcessor().takeOrderFile(
-      path: path, sha256: try fixture.sha256(path))
+    let decision = fixture.makeProcessor().takeOrderFile(try fixture.taken(path))
 
     guard case .done(.notTaken(_, let reason)) = decision else {
       Issue.record("expected notTaken, got \(decision)")
@@ -43,11 +42,10 @@ import Testing
     try fixture.writeDrop()
     let acks = try blockAcknowledgements(fixture)
     let path = try fixture.dropOrderFile("ro.csv", OrderSamples.mixedCSV)
-    _ = fixture.makeProcessor().takeOrderFile(path: path, sha256: try fixture.sha256(path))
+    _ = fixture.makeProcessor().takeOrderFile(try fixture.taken(path))
     try FileManager.default.removeItem(at: acks)
 
-    let decision = fixture.makeProcessor().takeOrderFile(
-      path: path, sha256: try fixture.sha256(path))
+    let decision = fixture.makeProcessor().takeOrderFile(try fixture.taken(path))
 
     guard case .done(.processed(_, _, let summary)) = decision else {
       Issue.record("expected processed, got \(decision)")
@@ -69,13 +67,12 @@ import Testing
     try fixture.writeDrop()
     let acks = try blockAcknowledgements(fixture)
     let path = try fixture.dropOrderFile("ro.csv", OrderSamples.mixedCSV)
-    _ = fixture.makeProcessor().takeOrderFile(path: path, sha256: try fixture.sha256(path))
+    _ = fixture.makeProcessor().takeOrderFile(try fixture.taken(path))
     try FileManager.default.removeItem(at: acks)
     try FileManager.default.removeItem(atPath: path)
 
     let other = try fixture.dropOrderFile("ro-again.csv", OrderSamples.mixedCSV)
-    let decision = fixture.makeProcessor().takeOrderFile(
-      path: other, sha256: try fixture.sha256(other))
+    let decision = fixture.makeProcessor().takeOrderFile(try fixture.taken(other))
 
     guard case .done(.processed(_, _, let summary)) = decision else {
       Issue.record("expected processed, got \(decision)")
@@ -91,11 +88,10 @@ import Testing
     try fixture.writeDrop()
     let acks = try blockAcknowledgements(fixture)
     let path = try fixture.dropOrderFile("c.csv", OrderSamples.cancelCSV)
-    _ = fixture.makeProcessor().takeOrderFile(path: path, sha256: try fixture.sha256(path))
+    _ = fixture.makeProcessor().takeOrderFile(try fixture.taken(path))
     try FileManager.default.removeItem(at: acks)
 
-    let decision = fixture.makeProcessor().takeOrderFile(
-      path: path, sha256: try fixture.sha256(path))
+    let decision = fixture.makeProcessor().takeOrderFile(try fixture.taken(path))
 
     guard case .done(.processed(_, _, let summary)) = decision else {
       Issue.record("expected processed, got \(decision)")

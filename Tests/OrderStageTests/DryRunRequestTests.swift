@@ -39,6 +39,8 @@ struct DryRunRequestTests {
       + "\(try price(of: onHand[1], in: fixture)),\n"
     let orderFile = fixture.workspace.dwfInbox.appendingPathComponent("orders.csv")
     try Data(csv.utf8).write(to: orderFile)
+    // The file was just written whole, so the pass need not wait for it to settle.
+    fixture.exchange.settleSeconds = Sourced(0)
 
     // The dry run remembers the files it wrote only in one intake, as one process does, so
     // both passes share the stages.

@@ -91,9 +91,12 @@ enum ContentClassifier {
         ContentProblem(
           problem: "the file is JSON (\(topLevel)), but neither a DWF order file, which is an"
             + " object with the keys \"formatVersion\" and \"orders\", nor a Komet export."))
-    case .invalid(let reason):
+    case .invalid(let place, let reason):
       return .unusable(
-        ContentProblem(problem: "the file starts like JSON, but \(reason)."))
+        ContentProblem(
+          problem: "the file starts like JSON, but it is not valid JSON: at \(place.description),"
+            + " \(reason). Nothing in the file was read. The sender corrects the JSON there, or"
+            + " exports the file again, and uploads the whole file again."))
     }
   }
 

@@ -1,7 +1,12 @@
 import Foundation
+import Komet
 
 /// Reads a JSON document far enough to tell an order file, other JSON, broken JSON and a
 /// document cut short apart.
+///
+/// It reads with `Komet`'s `JSONParser`, as the order parser does, so a number that no
+/// `Double` holds, such as `1e400`, is valid JSON here too and is left to the order parser to
+/// report at its JSON path.
 enum JSONDocumentCheck {
   enum Result: Equatable {
     /// A JSON object with the `formatVersion` and `orders` keys of komet-dwf's order format.
@@ -11,7 +16,36 @@ enum JSONDocumentCheck {
     /// Invalid JSON whose brackets or last string are still open at the end of the file, as a
     /// copy in progress leaves it.
     case cutShort
-    case invalid(reason: String)
+    /// Invalid JSON, with where the parser stopped and why.
+    case invalid(place: TextPlace, reason: String)
+  }
+
+  /// A place in a text file: the 1-based line, the 1-based character in that line, and the
+  /// 0-based byte offset from the start of the file.
+  struct TextPlace: Equatable {
+    var line: Int
+    var column: Int
+    var offset: Int
+
+    /// Finds the line and column of byte `offset` of `data`, which is UTF-8 text. A byte
+    /// order mark at the start is not counted as a character.
+    init(offset: Int, in data: Data) {
+      let bytes = [UInt8](data.prefix(offset))
+      var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+      var line = 1
+      for (index, byte) in bytes.enumerated() where byte == 0x0A {
+        line += 1
+        lineStart = index + 1
+      }
+      let start = min(lineStart, bytes.count)
+      self.line = line
+      self.column = String(decoding: bytes[start...], as: UTF8.self).count + 1
+      self.offset = offset
+    }
+
+    var description: String {
+      "line \(line), column \(column) (byte \(offset))"
+    }
   }
 
   /// Tells whether the file's first character, after a UTF-8 byte order mark and white space,
@@ -24,26 +58,30 @@ enum JSONDocumentCheck {
   }
 
   static func check(_ data: Data) -> Result {
-    var body = data
-    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-
-    let object: Any
+    let root: JSONValue
     do {
-      object = try JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])
+      root = try JSONParser.parse(data)
     } catch {
+      var body = data
+      if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
       if isOpenAtEnd(body) { return .cutShort }
-      return .invalid(reason: "it is not valid JSON")
+      return .invalid(place: TextPlace(offset: error.offset, in: data), reason: error.reason)
     }
 
-    guard let dictionary = object as? [String: Any] else {
-      return .otherJSON(topLevel: object is [Any] ? "an array" : "a single value")
+    switch root {
+    case .object(let members):
+      let keys = Set(members.map(\.key))
+      if keys.contains("formatVersion"), keys.contains("orders") {
+        return .orderFile
+      }
+      let listed = keys.sorted().prefix(10).map { "\"\($0)\"" }
+      let text = listed.isEmpty ? "no keys" : "the keys " + listed.joined(separator: ", ")
+      return .otherJSON(topLevel: "an object with \(text)")
+    case .array:
+      return .otherJSON(topLevel: "an array")
+    case .null, .bool, .number, .string:
+      return .otherJSON(topLevel: "a single value")
     }
-    if dictionary["formatVersion"] != nil, dictionary["orders"] != nil {
-      return .orderFile
-    }
-    let keys = dictionary.keys.sorted().prefix(10).map { "\"\($0)\"" }
-    let listed = keys.isEmpty ? "no keys" : "the keys " + keys.joined(separator: ", ")
-    return .otherJSON(topLevel: "an object with \(listed)")
   }
 
   /// Tells whether an object, an array or a string is still open after the last byte.
