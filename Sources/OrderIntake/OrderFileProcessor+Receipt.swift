@@ -58,6 +58,7 @@ extension OrderFileProcessor {
       return try recordConflict(order, sourceFile: sourceFile)
     case (nil, .journal(let received)):
       _ = try journal.receive(order: received, digest: order.digest)
+      CrashPoint.reach("intake.order.before-receipt")
       try journal.recordReceipt(
         orderNumber: order.orderNumber, outcome: .new, sourceFile: sourceFile)
       return try acknowledge(order.orderNumber, outcome: "new")
@@ -87,10 +88,15 @@ extension OrderFileProcessor {
   private func unacknowledgedReceipt(_ stored: OrderSnapshot, sourceFile: String) throws
     -> String?
   {
-    guard stored.acknowledgedRevision == 0, stored.sourceFile == sourceFile,
-      let receipt = try journal.lastReceipt(of: stored.orderNumber),
-      receipt.sourceFile == sourceFile
-    else { return nil }
+    guard stored.acknowledgedRevision == 0, stored.sourceFile == sourceFile else { return nil }
+    guard let receipt = try journal.lastReceipt(of: stored.orderNumber) else {
+      // A crash between journaling the order and recording its receipt (two transactions)
+      // leaves the order with no receipt: this is its first delivery, taken again.
+      try journal.recordReceipt(
+        orderNumber: stored.orderNumber, outcome: .new, sourceFile: sourceFile)
+      return "new"
+    }
+    guard receipt.sourceFile == sourceFile else { return nil }
     switch receipt.outcome {
     case .new: return "new"
     case .duplicate: return "duplicate"
