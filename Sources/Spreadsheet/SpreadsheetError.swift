@@ -65,7 +65,7 @@ extension SpreadsheetError: CustomStringConvertible {
     case .notARegularFile(let path, let kind):
       return "\(path): this is a \(kind), not a file. Pass the export file itself."
     case .emptyFile(let path):
-      return "\(path): the file is empty (0 bytes). Export it again from Komet and copy it again."
+      return "\(path): the file is empty (0 bytes). Write or export it again, then copy it again."
     case .legacyExcel(let path, let variant):
       return "\(path): this is a legacy Excel .xls workbook (\(variant)), which is not read."
         + " Open it in Excel or LibreOffice and re-save it as .xlsx or .csv."
