@@ -3,34 +3,13 @@ import OrderCommands
 
 /// The `komet-dwf retry ORDER` command: validates the order's rejected and waiting lines
 /// again, and the pipeline sends those that now pass.
-struct RetryCommand {
-  let orderNumber: String
-  let submission: OrderChangeSubmission
-
-  static let usage = "komet-dwf retry ORDER [--workspace DIR] [--wait SECONDS]"
-
-  init(arguments: [String]) throws {
-    let parsed = try CommandLineArguments(arguments, valued: ["workspace", "wait"], switches: [])
-    orderNumber = try OrderArgument.orderNumber(parsed.positional)
-    if parsed.positional.count > 1 {
-      throw UsageError.unexpectedArgument(
-        parsed.positional[1], reason: "retry takes one order number")
-    }
-    submission = try OrderChangeSubmission(parsed)
-  }
+enum RetryCommand {
+  static let usage = OrderNumberCommand.usage("retry")
 
   /// Parses `arguments` and runs the command, printing the usage line on a usage error.
   static func run(arguments: [String], streams: OutputStreams) -> ExitCode {
-    guard
-      let command = OrderChangeSubmission.parse(
-        usage: usage, streams: streams,
-        {
-          try RetryCommand(arguments: arguments)
-        })
-    else { return .usage }
-    return command.submission.submit(
-      kind: OrderChangeKind.retry, command: "retry", orderNumber: command.orderNumber,
-      streams: streams)
+    OrderNumberCommand.run(
+      name: "retry", kind: OrderChangeKind.retry, arguments: arguments, streams: streams)
   }
 }
 
