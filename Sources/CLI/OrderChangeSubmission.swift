@@ -51,10 +51,10 @@ struct OrderChangeSubmission {
 
   /// Queues the request, waits up to `wait` for the pipeline and prints the outcome.
   ///
-  /// Returns 0 when the pipeline carried the request out, 1 when the journal shows at once
-  /// that it cannot succeed (an unknown order, or a review of a line not in review) or when
-  /// it failed with the handler's reason, 75 when it is still queued, 66 when the folder is not a workspace and
-  /// 74 when the state database cannot be written.
+  /// Returns 0 when the pipeline carried the request out. Returns 1 when the journal shows at
+  /// once that it cannot succeed (an unknown order, or a review of a line not in review), or
+  /// when it failed with the handler's reason. Returns 75 when it is still queued, 66 when
+  /// the folder is not a workspace and 74 when the state database cannot be written.
   func submit(
     kind: String, command: String, orderNumber: String, line: Int? = nil,
     arguments: String = "{}", streams: OutputStreams

@@ -36,8 +36,9 @@ extension OrderFileProcessor {
       return try receiveAfterCancellation(validation, sourceFile: sourceFile, inventory: inventory)
     }
     if let stored, stored.contentDigest == order.digest {
-      // NOTE: a file taken again after a crash between its acknowledgements and its move lands
-      // here too, so its ack counts a duplicate receipt that DWF did not send; no line changes.
+      // NOTE: a file taken again after a crash between its acknowledgements and its move
+      // lands here too. Its ack then counts a duplicate receipt that DWF did not send, although
+      // no line changes.
       let placeholder = ReceivedOrder(
         orderNumber: order.orderNumber, shipDate: "", sourceFile: sourceFile, lines: [])
       _ = try journal.receive(order: placeholder, digest: order.digest)

@@ -93,7 +93,7 @@ extension ExchangeStages {
   }
 }
 
-/// Why the order stage cannot place orders yet, in words the grower can act on.
+/// The reason the order stage cannot place orders yet, in words the grower can act on.
 enum PlacerUnavailable: Error, CustomStringConvertible {
   /// No token that `web-order.create` accepts is configured.
   case noToken([Komet.TokenRole])

@@ -8,8 +8,8 @@ import StateStore
 import Testing
 import Workspace
 
-/// An order stage without the DWF customer ID or a web-order token: orders wait in the
-/// journal, the pass says why, and placing starts once the value is there.
+/// An order stage without the DWF customer ID or a web-order token. Orders wait in the
+/// journal, the pass reports the missing value, and placing starts once the value is there.
 struct MissingSettingsTests {
   @Test func noCustomerTokenStopsPassAsConfiguration() async throws {
     let fixture = try StageFixture()

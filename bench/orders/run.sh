@@ -94,8 +94,8 @@ run_komet() {
 JSON
   # futureDays reaches the sandbox's last future lines, 28 days out, so the drop contains every
   # line the orders name. The first pass writes the drop that the orders are checked against.
-  # settleSeconds 0 lets `once` take the order files that cp finished just before it starts;
-  # by default it leaves files modified in the last 2 seconds for a later pass.
+  # settleSeconds 0 lets `once` take the order files that cp finished just before it starts,
+  # because by default it leaves files modified in the last 2 seconds for a later pass.
   env -u KOMET_API_URL /usr/bin/time -f "%e %M" -o "$folder/drop.time" \
     "$bin/komet-dwf" once --workspace "$folder/workspace" 2>"$folder/drop.log" || {
     echo "the drop pass failed: $(tail -5 "$folder/drop.log")" >&2; exit 1; }
