@@ -80,7 +80,8 @@ extension Intake {
         + " an HTML table, with the headers listed in docs/exports.md."
     case .dwf:
       return "inbox/dwf/ takes DWF's order files only: CSV whose header row has order_number"
-        + " and inventory_id, or a JSON object with formatVersion and orders."
+        + " and inventory_id (or order_number and action, for cancellations), or a JSON"
+        + " object with formatVersion and orders (docs/formats.md)."
     }
   }
 
