@@ -50,7 +50,9 @@ package struct Pipeline: Sendable {
     if !stop.isRequested, stages.orders != nil {
       await runOrderPass(&report)
     }
-    if !stop.isRequested, await runInventoryCycle(&report)?.hasPublished == true {
+    if !stop.isRequested, isInventoryCycleDue(),
+      await runInventoryCycle(&report)?.hasPublished == true
+    {
       await placeWaitingOrderFiles(&waitingOrderFiles, report: &report)
     }
     logger.info(
@@ -249,6 +251,18 @@ package struct Pipeline: Sendable {
 
   /// Runs one inventory cycle and returns its outcome, or nil when there is no inventory stage
   /// or the stage threw.
+  /// Tells whether `runOnce` reads the inventory: not while the last read is younger than the
+  /// interval, so `once` run often from cron spends no more of the daily quota than `run`.
+  private func isInventoryCycleDue() -> Bool {
+    guard let inventory = stages.inventory else { return true }
+    let now = Date()
+    guard let due = inventory.nextCycleDue(after: now) else { return true }
+    logger.info(
+      "Inventory not read in this pass, because the last read is recent",
+      ["inventory.next_read_due": due.formatted(.iso8601)])
+    return false
+  }
+
   func runInventoryCycle(_ report: inout PassReport) async -> InventoryCycleOutcome? {
     guard let inventory = stages.inventory else {
       logger.notice("No inventory stage in this build, so no drop is written")

@@ -108,6 +108,15 @@ package struct InventoryCycleOutcome: Sendable, Equatable {
 /// Writes one inventory drop to `outbox/dwf/inventory/`.
 package protocol InventoryStage: Sendable {
   func publishCycle() async throws -> InventoryCycleOutcome
+
+  /// Returns nil when a cycle is due at `now` for a pipeline that has read nothing yet, such
+  /// as `komet-dwf once`, or the time the next one is due. `run` keeps its own schedule.
+  func nextCycleDue(after now: Date) -> Date?
+}
+
+extension InventoryStage {
+  /// Every cycle is due unless a stage says otherwise.
+  package func nextCycleDue(after now: Date) -> Date? { nil }
 }
 
 /// The result of one order placement pass.

@@ -110,6 +110,18 @@ package final class InventoryPublisher {
     return .seconds(seconds)
   }
 
+  /// Returns when the next read is due after the newest successful one, or nil when no drop
+  /// was written yet. The interval is lengthened as `nextInterval()` lengthens it, for a read
+  /// of `estimatedRequests` requests, because a new process has not counted a read of its own.
+  package func nextReadDue(estimatedRequests: Int) throws -> Date? {
+    guard let latest = try history.latest() else { return nil }
+    let budget = QuotaBudget(
+      intervalSeconds: Int(settings.interval.components.seconds),
+      requestsPerPull: estimatedRequests, dailyLimit: settings.dailyLimit,
+      reserveForOrders: settings.reserveForOrders)
+    return latest.confirmedAsOf.addingTimeInterval(TimeInterval(budget.budgetedSeconds))
+  }
+
   // MARK: Writing
 
   private func store(_ pull: InventoryPull) throws -> InventoryPublishOutcome {

@@ -33,6 +33,31 @@ final class InventoryAdapter: InventoryStage {
     self.logger = logger
   }
 
+  /// How early a read counts as due, so `once` run from cron at the interval itself does not
+  /// skip every other run because its clock ticks a second short.
+  static let dueSlack: TimeInterval = 30
+
+  /// Returns when the next read is due, or nil when it is due now: there is no drop yet, the
+  /// source is the stored export (which spends no request), or the newest read is older than
+  /// the interval, lengthened for the daily quota as `run` lengthens it. A read is estimated
+  /// at one request per location for the e-commerce list and two for the Open Market pair,
+  /// plus the cross-check's `customer.list` and `location.list`, which each new process sends.
+  func nextCycleDue(after now: Date) -> Date? {
+    let perLocation: Int
+    switch feedSettings.source {
+    case .export: return nil
+    case .ecommerce: perLocation = 1
+    case .openMarket: perLocation = 2
+    }
+    let due: Date? = state.withLock { state in
+      let locations = (try? KnownIDs(database: state.database).ids(.location).count) ?? 0
+      let requests = perLocation * max(1, locations) + (state.crossChecked ? 0 : 2)
+      return try? state.publisher.nextReadDue(estimatedRequests: requests)
+    }
+    guard let due, due.timeIntervalSince(now) > Self.dueSlack else { return nil }
+    return due
+  }
+
   func publishCycle() async throws -> InventoryCycleOutcome {
     let ids: ResolvedIDs
     do {
