@@ -26,7 +26,8 @@ package struct ChangeRequestSubmission {
     self.workspace = workspace
   }
 
-  /// Queues the request, then polls its row until it has an outcome or `timeout` passes.
+  /// Queues the request, then polls its row until it has an outcome or `timeout` passes. With
+  /// no pipeline running, nobody could carry it out during the wait, so it returns at once.
   package func submit(
     kind: String, orderNumber: String? = nil, line: Int? = nil, arguments: String = "{}"
   ) throws -> ChangeRequestReply {
@@ -36,7 +37,8 @@ package struct ChangeRequestSubmission {
     let request = try queue.enqueue(
       kind: kind, orderNumber: orderNumber, line: line, arguments: arguments)
 
-    switch try queue.waitForOutcome(id: request.id, timeout: timeout, pollInterval: pollInterval)
+    let wait = runningPipeline() == nil ? .zero : timeout
+    switch try queue.waitForOutcome(id: request.id, timeout: wait, pollInterval: pollInterval)
     {
     case .finished(let finished):
       return .finished(finished)
@@ -51,13 +53,20 @@ package struct ChangeRequestSubmission {
   /// `run` that starts at that moment exit 75. So a holder killed with SIGKILL, whose PID
   /// stays in the file, is only caught when no process has that PID.
   func explanation(for request: ChangeRequest) -> String {
-    let text = (try? String(contentsOf: workspace.lockFile, encoding: .utf8)) ?? ""
     let label = "request \(request.id) (\(request.kind))"
-    if let holder = LockHolder(parsing: text), kill(holder.pid, 0) == 0 || errno == EPERM {
-      return "\(label) is queued: the running pipeline (process \(holder.pid)) carries it out"
+    if let pid = runningPipeline() {
+      return "\(label) is queued: the running pipeline (process \(pid)) carries it out"
         + " within a few seconds."
     }
     return "\(label) is queued: no pipeline is running, so the next 'komet-dwf once' or"
       + " 'komet-dwf run' carries it out."
+  }
+
+  /// Returns the PID of the process that holds the workspace lock, or nil when the lock file
+  /// names no process that still exists.
+  func runningPipeline() -> pid_t? {
+    let text = (try? String(contentsOf: workspace.lockFile, encoding: .utf8)) ?? ""
+    guard let holder = LockHolder(parsing: text) else { return nil }
+    return kill(holder.pid, 0) == 0 || errno == EPERM ? holder.pid : nil
   }
 }

@@ -77,8 +77,12 @@ import Testing
     let scratch = try ScratchWorkspace()
     try journalSampleOrder(try scratch.journal())
 
-    let result = await runOffPool(["cancel", "DWF-100", "--workspace", scratch.path, "--wait", "0"])
+    // With no pipeline to carry it out, the command does not wait out its --wait.
+    let started = ContinuousClock.now
+    let result = await runOffPool(
+      ["cancel", "DWF-100", "--workspace", scratch.path, "--wait", "600"])
 
+    #expect(ContinuousClock.now - started < .seconds(300))
     #expect(result.status == 75)
     #expect(
       result.output

@@ -187,6 +187,10 @@ func runWithPipeline(
   _ arguments: [String], in scratch: ScratchWorkspace,
   handlers: [any ChangeRequestHandler]? = nil
 ) async throws -> (CommandResult, PassReport) {
+  // The lock is taken first, as a running pipeline holds it, so the command waits for the
+  // outcome instead of returning at once with nobody to carry the request out.
+  let lock = try WorkspaceLock(workspace: scratch.workspace)
+  defer { lock.release() }
   let commandLine = arguments + ["--workspace", scratch.path, "--wait", "60"]
   async let command = runOffPool(commandLine)
 
@@ -198,7 +202,8 @@ func runWithPipeline(
     if !isQueued { try await Task.sleep(for: .milliseconds(25)) }
   }
 
-  let report = try await runPass(in: scratch, handlers: handlers ?? makeHandlers(scratch))
+  let report = await runPass(
+    in: scratch, lock: lock, handlers: handlers ?? makeHandlers(scratch))
   return (await command, report)
 }
 
@@ -208,6 +213,13 @@ func runPass(
 ) async throws -> PassReport {
   let lock = try WorkspaceLock(workspace: scratch.workspace)
   defer { lock.release() }
+  return await runPass(in: scratch, lock: lock, handlers: handlers)
+}
+
+/// Runs one pipeline pass with only `handlers` as stages, under `lock`.
+func runPass(
+  in scratch: ScratchWorkspace, lock: WorkspaceLock, handlers: [any ChangeRequestHandler]
+) async -> PassReport {
   let pipeline = Pipeline(
     workspace: scratch.workspace, lock: lock, settings: ExchangeSettings(),
     stages: PipelineStages(changeHandlers: handlers),
