@@ -209,9 +209,11 @@ package struct OrderPlacer {
     let keys = try journal.markWaiting(orderNumber: orderNumber, reason: OrderPlacer.waitReason)
     CrashPoint.reach("placer.waiting.after-journal")
     guard !keys.isEmpty else { return }
+    // The line whose add the quota refused is already waiting, so it is not counted here.
     logger.notice(
-      "Order lines wait for quota",
-      ["order.number": orderNumber, "order.lines": String(keys.count), "reason": stop.reason])
+      "Unsent order lines wait for quota",
+      ["order.number": orderNumber, "order.unsent_lines": String(keys.count),
+        "reason": stop.reason])
   }
 
   /// Sends the lines held back by a used-up quota again, once the quota of the token the adds
