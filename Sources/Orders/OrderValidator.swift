@@ -194,6 +194,14 @@ package struct OrderValidator: Sendable {
     return problems
   }
 
+  /// Returns `price` rounded to cents, halves away from zero.
+  static func roundedToCents(_ price: Decimal) -> Decimal {
+    var input = price
+    var rounded = Decimal()
+    NSDecimalRound(&rounded, &input, 2, .plain)
+    return rounded
+  }
+
   private func checkPrice(_ price: Decimal, field: FieldCheck) -> [OrderProblem] {
     if price < 0 || price > Self.maximumPrice {
       return [field.problem(.unitPrice, "\(price)", .priceOutOfRange)]
@@ -239,12 +247,15 @@ package struct OrderValidator: Sendable {
       }
       item = match
     }
-    let difference = price - item.unitPrice
+    // An order price has at most 2 decimal places, as Komet's decimal:10,2 prices do, so a
+    // drop price with more (an export may carry 1.125) is compared in cents, rounded half up.
+    let orderable = Self.roundedToCents(item.unitPrice)
+    let difference = price - orderable
     if (difference < 0 ? -difference : difference) > priceTolerance {
       return [
         field.problem(
           .unitPrice, "\(price)",
-          .priceMismatch(snapshot: item.unitPrice, tolerance: priceTolerance))
+          .priceMismatch(snapshot: orderable, tolerance: priceTolerance))
       ]
     }
     return []

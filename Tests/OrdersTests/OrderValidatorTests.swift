@@ -100,6 +100,27 @@ struct OrderValidatorTests {
     #expect(message.contains("today is 2030-06-01 in UTC"), "\(message)")
   }
 
+  @Test func dropPriceWithThreeDecimalsComparedInCents() throws {
+    var checker = validator()
+    let items = checker.inventory.map { item -> InventoryItem in
+      var item = item
+      if item.inventoryId == "5100001" { item.unitPrice = Decimal(string: "1.125")! }
+      return item
+    }
+    checker = OrderValidator(
+      today: checker.today, locationIds: checker.locationIds,
+      defaultLocationId: checker.defaultLocationId, inventory: items)
+
+    let atCents = try validate("A,,2030-06-03,,,5100001,OH,1,1.13,,\n", with: checker)
+    let below = try validate("A,,2030-06-03,,,5100001,OH,1,1.12,,\n", with: checker)
+
+    #expect(atCents[0].goesAhead)
+    #expect(
+      below[0].rejectedLines.first?.problems.map(\.reason) == [
+        .priceMismatch(snapshot: Decimal(string: "1.13")!, tolerance: 0)
+      ])
+  }
+
   @Test func singleLocationNeedsNoDefault() throws {
     let result = try validate(
       "A,,2030-06-03,,,5100001,OH,1,0.45,,\n",
