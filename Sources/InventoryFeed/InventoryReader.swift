@@ -62,6 +62,8 @@ struct InventoryReader {
       throw .inventoryExportUnreadable(reason: "\(error)")
     }
     guard let snapshot else { throw .noInventoryExport }
+    // NOTE: unlike the API sources, the export's lines pass unfiltered, so a sold-out line or
+    // a future line outside `futureDays` reaches DWF's drop and is rejected only at ordering.
     return InventoryPull(
       items: snapshot.items, source: .export, asOf: snapshot.takenAt, requestCount: 0,
       skippedCount: 0)
