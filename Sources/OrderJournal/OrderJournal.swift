@@ -339,6 +339,17 @@ package struct OrderJournal {
     }
   }
 
+  /// Returns how many `web-order.delete` calls were started for the group, the one in flight
+  /// included.
+  package func deleteAttempts(group id: Int64) throws -> Int {
+    Int(
+      try integer(
+        """
+        SELECT count(*) FROM journal_steps
+        WHERE group_id = :id AND method = 'web-order.delete' AND phase = 'before'
+        """, [":id": .integer(id)]) ?? 0)
+  }
+
   /// Journals a `web-order.delete` that failed without settling the group, such as one that
   /// timed out or was held back by the quota. The group stays `created`, so a later pass sends
   /// the delete again, and only the step log changes.

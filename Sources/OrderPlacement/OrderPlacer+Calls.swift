@@ -359,10 +359,12 @@ extension OrderPlacer {
   }
 
   /// Settles a `web-order.delete` that Komet rejected, from the web order's items. A delete
-  /// is sent again after a lost response, and Komet rejects cancelling a web order twice. So a
-  /// web order that lists no item, or that Komet rejects listing, counts as deleted, with
-  /// Komet's message in the step log. One that still contains items may be live, so its lines
-  /// go to review rather than to DWF as cancelled.
+  /// is sent again after a lost response, and Komet rejects cancelling a web order twice. So
+  /// after an earlier delete, a web order that lists no item, or that Komet rejects listing,
+  /// counts as deleted, with Komet's message in the step log. Otherwise its lines go to review
+  /// rather than to DWF as cancelled: one that still contains items may be live, and a first
+  /// delete that Komet rejects for a web order it lists no item of may mean that a sales rep
+  /// confirmed it into an invoice or prebook, which neither status lists.
   private func settleRejectedDelete(
     _ group: GroupSnapshot, webOrder: KometID, refusal: String, values: [String: String]
   ) async throws -> PlacementStop? {
@@ -398,8 +400,12 @@ extension OrderPlacer {
       }
     }
 
-    guard heldItems == 0 else {
-      let items = heldItems == 1 ? "1 item" : "\(heldItems) items"
+    let isRepeat = try journal.deleteAttempts(group: group.id) > 1
+    guard heldItems == 0, isRepeat else {
+      let items =
+        heldItems == 0
+        ? "no item as pending or checked out, which a confirmed web order may not show"
+        : heldItems == 1 ? "1 item" : "\(heldItems) items"
       try journal.holdForReview(group: group.id, refusal: refusal) { key in
         Self.refusedDeleteReason(
           webOrderId: webOrder.digits, refusal: refusal, items: items, line: key)
@@ -424,7 +430,7 @@ extension OrderPlacer {
   ) -> String {
     let command = "komet-dwf review \(key.orderNumber) \(key.lineNumber)"
     return "Komet rejected web-order.delete for web order \(webOrderId) (\(refusal)) while it"
-      + " still contains \(items), so the line may be live in Komet. Delete the web order in"
+      + " lists \(items), so the line may be live in Komet. Delete the web order in"
       + " Komet or keep it, then run '\(command) --added' if the line stays in Komet or"
       + " '\(command) --not-added' if it is gone."
   }

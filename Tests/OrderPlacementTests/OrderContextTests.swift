@@ -214,7 +214,7 @@ struct OrderContextTests {
     #expect(result == .finished)
     #expect(reviewed.groups.map(\.state) == [.created])
     #expect(reviewed.lines.map(\.state) == [.review, .review])
-    #expect(reviewed.lines.first?.reason?.contains("still contains 2 items") == true)
+    #expect(reviewed.lines.first?.reason?.contains("lists 2 items") == true)
     #expect(fixture.webOrder(webOrderId)?.isCanceled == false)
 
     // The fault rejected the one delete before the handler. With nothing left to call, a
@@ -223,6 +223,36 @@ struct OrderContextTests {
     #expect(again == .finished)
     #expect(fixture.sandbox.faults.pendingCount == 0)
     #expect(fixture.requestCount("web-order.delete") == 0)
+    #expect(fixture.webOrder(webOrderId)?.isCanceled == false)
+  }
+
+  @Test func refusedFirstDeleteListingNothingHeldForReview() async throws {
+    let fixture = try PlacementFixture()
+    let onHand = try fixture.inventoryIds(.onHand, count: 1)
+    try fixture.receive("C-720", lines: [(onHand[0], .onHand)])
+    try await fixture.makePlacer().work(on: "C-720")
+    let journal = try fixture.openJournal()
+    let webOrderId = try #require(try journal.snapshot(of: "C-720")?.groups.first?.webOrderId)
+    let refusal = #"{"status":"0","message":"The web order was already confirmed."}"#
+    fixture.sandbox.faults.add(
+      .jsonResponse(status: 200, json: refusal),
+      matching: .init(method: "POST", path: "/api/web-order.delete"))
+    let empty = #"{"status":"1","message":"OK","webOrders":[]}"#
+    fixture.sandbox.faults.add(
+      .jsonResponse(status: 200, json: empty),
+      matching: .init(method: "GET", path: "/api/web-order-details.list"), times: 2)
+
+    try journal.cancel(orderNumber: "C-720")
+    let result = try await fixture.makePlacer().work(on: "C-720")
+
+    // A confirmed web order may be listed as neither pending nor checked out, so a first
+    // delete that Komet rejects proves nothing gone, and the ack must not say cancelled.
+    let reviewed = try #require(try journal.snapshot(of: "C-720"))
+    #expect(result == .finished)
+    #expect(reviewed.groups.map(\.state) == [.created])
+    #expect(reviewed.lines.map(\.state) == [.review])
+    #expect(reviewed.state == .review)
+    #expect(reviewed.lines.first?.reason?.contains("already confirmed") == true)
     #expect(fixture.webOrder(webOrderId)?.isCanceled == false)
   }
 
