@@ -118,11 +118,15 @@ extension WatchLoop {
     settling[path] = Settling(folder: folder, name: name, status: status, since: clock.now)
   }
 
-  /// Drops the bookkeeping for entries of `folder` that a listing no longer shows.
+  /// Drops the bookkeeping for entries of `folder` that a listing no longer shows. Only the
+  /// folder's own entries count: a watched subfolder such as `inbox/dwf/` shares the prefix
+  /// `inbox/`, and its files are not in the listing of `inbox/`.
   private func forgetEntries(in folder: String, except names: Set<String>) {
     let prefix = folder + "/"
     func isGone(_ path: String) -> Bool {
-      path.hasPrefix(prefix) && !names.contains(String(path.dropFirst(prefix.count)))
+      guard path.hasPrefix(prefix) else { return false }
+      let name = path.dropFirst(prefix.count)
+      return !name.contains("/") && !names.contains(String(name))
     }
     for path in reported.keys where isGone(path) { reported[path] = nil }
     for path in settling.keys where isGone(path) { settling[path] = nil }

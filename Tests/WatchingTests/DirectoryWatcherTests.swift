@@ -184,6 +184,26 @@ struct DirectoryWatcherTests {
     #expect(recorder.events == [.subfolder(folder: folder.path, name: "archive")])
   }
 
+  @Test func pollModeTakesFileInWatchedSubfolder() async throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let subfolder = folder.path + "/dwf"
+    try FileManager.default.createDirectory(atPath: subfolder, withIntermediateDirectories: true)
+    var configuration = testConfiguration([folder.path, subfolder], mode: .poll)
+    configuration.settleTime = .seconds(1)
+    let watcher = DirectoryWatcher(configuration: configuration, logger: testLogger())
+    let recorder = EventRecorder(watcher)
+    try watcher.start()
+    defer { watcher.stop() }
+
+    // Each listing of the parent folder must keep the settle clock of the subfolder's files,
+    // which the parent's own listing does not show.
+    let path = subfolder + "/order.csv"
+    #expect(FileManager.default.createFile(atPath: path, contents: Data("a,b\n".utf8)))
+
+    #expect(await recorder.wait { $0.readyNames.contains("order.csv") })
+  }
+
   @Test func pollModeWaitsForSizeToSettle() async throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
