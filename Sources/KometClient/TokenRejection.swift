@@ -19,12 +19,19 @@ extension KometClientError {
       return method
     case .komet(.rejected(let rejection)):
       guard let message = rejection.message?.lowercased() else { return nil }
+      // "The daily limit of 1000 requests for this token was reached" names the token, but
+      // the token is fine: the request waits for the quota.
+      let isAboutLimit = Self.limitWords.contains { message.contains($0) }
       let isAboutToken = Self.tokenWords.contains { message.contains($0) }
-      return isAboutToken ? rejection.method : nil
+      return isAboutToken && !isAboutLimit ? rejection.method : nil
     default:
       return nil
     }
   }
+
+  /// Lower-cased words that mark a `status` 0 message as one about a request limit, which is
+  /// no rejection of the token even when the message names it.
+  private static let limitWords = ["limit", "quota", "too many requests"]
 
   /// Lower-cased words that mark a `status` 0 message as one about the token or its rights.
   private static let tokenWords = [

@@ -45,6 +45,26 @@ struct ErrorClassTests {
     #expect(rejection.message == "Invalid token")
   }
 
+  @Test(arguments: [
+    ("Invalid token", true),
+    ("The daily limit of 1000 requests for this token was reached", false),
+    ("Inventory sold out", false),
+  ])
+  func tokenRejectionReadFromMessage(message: String, isTokenRejection: Bool) async throws {
+    let komet = try ScriptedKomet { _ in
+      .json(#"{"status":"0","message":"\#(message)"}"#)
+    }
+    let fixture = try ClientFixture()
+    let client = try fixture.makeClient(baseURL: komet.apiURL)
+
+    let error = await clientError { () async throws(KometClientError) in
+      try await client.customers()
+    }
+
+    let method = try #require(error).tokenRejectionMethod
+    #expect((method != nil) == isTokenRejection, "\(message)")
+  }
+
   @Test func htmlBodyIsHTMLError() async throws {
     let komet = try ScriptedKomet { _ in
       let page = "<html><body>Bad gateway</body></html>"
