@@ -88,10 +88,17 @@ extension Pipeline {
       guard !stop.isRequested else { return }
       switch event {
       case .watch(let watchEvent):
-        let isOrderFile = await handle(
+        let taken = await handle(
           watchEvent, watcher: watcher, waitingOrderFiles: &waitingOrderFiles, report: &report)
-        if isOrderFile, !stop.isRequested, stages.orders != nil {
+        switch taken {
+        case .orderFile where !stop.isRequested && stages.orders != nil:
           nextOrderPass = await placeOrders(clock: clock, report: &report)
+        case .growerExport:
+          // An export may bring the DWF customer ID that orders waited for, so the next
+          // tick places them instead of waiting out the retry interval.
+          nextOrderPass = clock.now
+        default:
+          break
         }
       case .tick:
         await carryOutChangeRequests(queue, report: &report)
@@ -131,17 +138,25 @@ extension Pipeline {
     }
   }
 
-  /// Hands the event's entry to the intake stage, and returns whether it was a file taken
-  /// from `inbox/dwf/`, after which the orders it held are placed.
+  /// What `handle` took from the inbox.
+  private enum TakenEntry {
+    /// A file from `inbox/dwf/`, after which the orders it held are placed.
+    case orderFile
+    /// A grower export from `inbox/`, which may bring IDs that waiting orders need.
+    case growerExport
+    case nothing
+  }
+
+  /// Hands the event's entry to the intake stage, and returns what it took.
   private func handle(
     _ event: WatchEvent, watcher: DirectoryWatcher, waitingOrderFiles: inout Set<String>,
     report: inout PassReport
-  ) async -> Bool {
+  ) async -> TakenEntry {
     switch event {
     case .fileReady(let file) where file.name == Workspace.readmeName:
       // The README that `init` writes into `inbox/` and `inbox/dwf/` is no input, and the
       // intake's rescan skips it too.
-      return false
+      return .nothing
     case .fileReady(let file):
       let entry = InboxEntry(
         folder: file.folder, name: file.name,
@@ -152,29 +167,32 @@ extension Pipeline {
       }
       let isOrderFolder = isOrderFolder(file.folder)
       switch outcome {
-      case .processed, .failed:
+      case .processed:
         if isOrderFolder { waitingOrderFiles.remove(file.name) }
-        return isOrderFolder
+        return isOrderFolder ? .orderFile : .growerExport
+      case .failed:
+        if isOrderFolder { waitingOrderFiles.remove(file.name) }
+        return isOrderFolder ? .orderFile : .nothing
       case .waiting:
         if isOrderFolder { waitingOrderFiles.insert(file.name) }
-        return false
+        return .nothing
       default:
-        return false
+        return .nothing
       }
     case .nonRegularFile(let folder, let name, let kind):
       let entry = InboxEntry(folder: folder, name: name, type: .nonRegular(kind))
       _ = await takeIfPossible(entry, report: &report)
-      return false
+      return .nothing
     case .subfolder(let folder, let name):
       let isKnown = folder == workspace.inbox.path && Self.knownSubfolders.contains(name)
       if !isKnown {
         logger.warning(
           "Unknown subfolder left alone", ["folder.path": folder + "/" + name])
       }
-      return false
+      return .nothing
     case .folderProblem(let error):
       logger.error("Watched folder problem", ["error": error.description])
-      return false
+      return .nothing
     }
   }
 
