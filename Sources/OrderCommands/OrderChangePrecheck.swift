@@ -27,6 +27,9 @@ package enum OrderChangePrecheck {
     guard let order = found else {
       return OrderCommandMessage.notFound(orderNumber)
     }
+    if kind == OrderChangeKind.retry {
+      return retryProblem(order)
+    }
     guard kind == OrderChangeKind.review, let lineNumber else { return nil }
 
     guard let line = order.lines.first(where: { $0.key.lineNumber == lineNumber }) else {
@@ -39,5 +42,19 @@ package enum OrderChangePrecheck {
         + " review."
     }
     return nil
+  }
+
+  /// Returns why a retry of `order` sends nothing: it is cancelled, or no line of it is
+  /// rejected or waiting.
+  static func retryProblem(_ order: OrderSnapshot) -> String? {
+    let number = order.orderNumber
+    if order.isCancelled {
+      return "order \(number) is cancelled, so it has no line to retry."
+    }
+    guard !order.lines.contains(where: { $0.state == .rejected || $0.state == .waiting }) else {
+      return nil
+    }
+    return "order \(number) has no rejected or waiting line to retry: "
+      + OrderCommandMessage.lineStates(order.lines) + "."
   }
 }

@@ -45,15 +45,10 @@ package struct RetryHandler: ChangeRequestHandler {
     guard let order = try journal.snapshot(of: number) else {
       return .failed(message: OrderCommandMessage.notFound(number))
     }
-    if order.isCancelled {
-      return .failed(message: "order \(number) is cancelled, so it has no line to retry.")
+    if let problem = OrderChangePrecheck.retryProblem(order) {
+      return .failed(message: problem)
     }
     let candidates = order.lines.filter { $0.state == .rejected || $0.state == .waiting }
-    guard !candidates.isEmpty else {
-      return .failed(
-        message: "order \(number) has no rejected or waiting line to retry: "
-          + OrderCommandMessage.lineStates(order.lines) + ".")
-    }
 
     let validator: OrderValidator
     do {

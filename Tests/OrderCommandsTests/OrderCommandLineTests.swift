@@ -73,6 +73,21 @@ import Testing
     #expect(try scratch.queue().unfinished().isEmpty)
   }
 
+  @Test func retryOfCancelledOrderExitsOneAtOnce() async throws {
+    let scratch = try ScratchWorkspace()
+    try journalSampleOrder(try scratch.journal())
+    try scratch.journal().cancel(orderNumber: "DWF-100")
+
+    let result = await runOffPool(["retry", "DWF-100", "--workspace", scratch.path, "--wait", "0"])
+
+    #expect(result.status == 1)
+    #expect(
+      result.error
+        == "komet-dwf: retry not queued: order DWF-100 is cancelled, so it has no line to"
+        + " retry.\n")
+    #expect(try scratch.queue().unfinished().isEmpty)
+  }
+
   @Test func cancelWithoutPipelineIsQueued() async throws {
     let scratch = try ScratchWorkspace()
     try journalSampleOrder(try scratch.journal())
