@@ -7,7 +7,7 @@ package enum ReconciliationVerdict: Sendable, Equatable {
   /// The item list does not settle the question, or could not be read.
   case review(reason: String)
 
-  var logText: String {
+  package var logText: String {
     switch self {
     case .landed: return "landed"
     case .notLanded: return "not landed"

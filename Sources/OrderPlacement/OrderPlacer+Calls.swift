@@ -253,7 +253,7 @@ extension OrderPlacer {
     let verdict = Reconciliation.decide(heldItemIds: heldItemIds, landedItemIds: landedItemIds)
     try journal.settleReconciliation(line: line.key, verdict: verdict)
     CrashPoint.reach("placer.reconcile.after-journal")
-    values["komet.verdict"] = "\(verdict)"
+    values["komet.verdict"] = verdict.logText
     logger.notice("Order line reconciled", values)
     return nil
   }
