@@ -27,7 +27,7 @@ package struct ChangeRequestSubmission {
   }
 
   /// Queues the request, then polls its row until it has an outcome or `timeout` passes. With
-  /// no pipeline running, nobody could carry it out during the wait, so it returns at once.
+  /// no pipeline running, no process could carry it out during the wait, so it returns at once.
   package func submit(
     kind: String, orderNumber: String? = nil, line: Int? = nil, arguments: String = "{}"
   ) throws -> ChangeRequestReply {

@@ -138,7 +138,7 @@ extension Pipeline {
     }
   }
 
-  /// What `handle` took from the inbox.
+  /// The kind of entry `handle` took from the inbox.
   private enum TakenEntry {
     /// A file from `inbox/dwf/`, after which the orders it held are placed.
     case orderFile

@@ -115,7 +115,7 @@ package protocol InventoryStage: Sendable {
 }
 
 extension InventoryStage {
-  /// Every cycle is due unless a stage says otherwise.
+  /// Returns nil, so every cycle is due, for a stage that keeps no schedule.
   package func nextCycleDue(after now: Date) -> Date? { nil }
 }
 

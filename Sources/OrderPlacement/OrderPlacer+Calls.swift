@@ -362,9 +362,9 @@ extension OrderPlacer {
   /// is sent again after a lost response, and Komet rejects cancelling a web order twice. So
   /// after an earlier delete, a web order that lists no item, or that Komet rejects listing,
   /// counts as deleted, with Komet's message in the step log. Otherwise its lines go to review
-  /// rather than to DWF as cancelled: one that still contains items may be live, and a first
-  /// delete that Komet rejects for a web order it lists no item of may mean that a sales rep
-  /// confirmed it into an invoice or prebook, which neither status lists.
+  /// rather than to DWF as cancelled, because a web order that still contains items may be
+  /// live. A first delete rejected for a web order that lists no item may also mean that a
+  /// sales rep confirmed it into an invoice or prebook, which neither status lists.
   private func settleRejectedDelete(
     _ group: GroupSnapshot, webOrder: KometID, refusal: String, values: [String: String]
   ) async throws -> PlacementStop? {

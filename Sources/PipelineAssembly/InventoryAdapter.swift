@@ -33,15 +33,16 @@ final class InventoryAdapter: InventoryStage {
     self.logger = logger
   }
 
-  /// How early a read counts as due, so `once` run from cron at the interval itself does not
-  /// skip every other run because its clock ticks a second short.
+  /// The time before the due moment at which a read already counts as due, so `once` run
+  /// from cron at the interval itself does not skip every other run by a second.
   static let dueSlack: TimeInterval = 30
 
-  /// Returns when the next read is due, or nil when it is due now: there is no drop yet, the
-  /// source is the stored export (which spends no request), or the newest read is older than
-  /// the interval, lengthened for the daily quota as `run` lengthens it. A read is estimated
-  /// at one request per location for the e-commerce list and two for the Open Market pair,
-  /// plus the cross-check's `customer.list` and `location.list`, which each new process sends.
+  /// Returns when the next read is due, or nil when it is due now. It is due when there is no
+  /// drop yet, when the source is the stored export (which spends no request), and when the
+  /// newest read is older than the interval, lengthened for the daily quota as `run` does.
+  /// A read is estimated at one request per location for the e-commerce list and two for the
+  /// Open Market pair, plus the cross-check's `customer.list` and `location.list`, which each
+  /// new process sends.
   func nextCycleDue(after now: Date) -> Date? {
     let perLocation: Int
     switch feedSettings.source {

@@ -188,7 +188,7 @@ func runWithPipeline(
   handlers: [any ChangeRequestHandler]? = nil
 ) async throws -> (CommandResult, PassReport) {
   // The lock is taken first, as a running pipeline holds it, so the command waits for the
-  // outcome instead of returning at once with nobody to carry the request out.
+  // outcome instead of returning at once with no process to carry the request out.
   let lock = try WorkspaceLock(workspace: scratch.workspace)
   defer { lock.release() }
   let commandLine = arguments + ["--workspace", scratch.path, "--wait", "60"]
