@@ -207,11 +207,31 @@ package struct FileMover: Sendable {
   ///
   /// The temporary file gets its final name by a link, not `rename(2)`, because a rename would
   /// replace an error file that another failure wrote under the same name in the meantime.
+  /// The prefix and suffix of the temporary name an error file is written under.
+  static let errorTemporaryPrefix = ".error-"
+  static let errorTemporarySuffix = ".tmp"
+
+  /// Removes the temporary error files that a process killed while writing one left in
+  /// `inbox/failed/`, and returns how many it removed. They are komet-dwf's own files, never
+  /// an input. The caller holds the workspace lock, so no other process is writing one.
+  @discardableResult
+  package func removeLeftoverErrorTemporaries() -> Int {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: failedFolder)) ?? []
+    var removed = 0
+    for name in names
+    where name.hasPrefix(Self.errorTemporaryPrefix) && name.hasSuffix(Self.errorTemporarySuffix)
+    {
+      let path = (failedFolder as NSString).appendingPathComponent(name)
+      if FileSystemCalls.removeName(path) == nil { removed += 1 }
+    }
+    return removed
+  }
+
   private func writeErrorFile(_ text: String, to errorFile: String) throws -> Bool {
     let folder = (errorFile as NSString).deletingLastPathComponent
     // A short temporary name, because the error file's own name may be near the 255-byte limit.
     let temporary = (folder as NSString).appendingPathComponent(
-      ".error-\(UUID().uuidString).tmp")
+      Self.errorTemporaryPrefix + UUID().uuidString + Self.errorTemporarySuffix)
     if let error = FileSystemCalls.writeSynced(text, to: temporary) {
       throw InboxLifecycleError.errorFileWriteFailed(path: temporary, errno: error.code)
     }

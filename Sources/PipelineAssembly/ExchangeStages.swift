@@ -1,6 +1,7 @@
 import Configuration
 import Exchange
 import Foundation
+import InboxLifecycle
 import Intake
 import InventoryFeed
 import Komet
@@ -32,6 +33,12 @@ package enum ExchangeStages {
   ) throws -> PipelineStages {
     try exchange.checkCheckout(against: settings)
     try exchange.checkQuotaReserve(against: settings)
+    let leftovers = FileMover(inbox: workspace.inbox.path).removeLeftoverErrorTemporaries()
+    if leftovers > 0 {
+      logger.notice(
+        "Temporary error files of an interrupted run removed from inbox/failed/",
+        ["file.count": String(leftovers)])
+    }
     let intakeDatabase = try StateSchema.open(workspace: workspace.root.path)
     let matcher = settings.dwfCustomerId.value.map { CustomerMatcher(query: $0.digits) }
       ?? CustomerMatcher()

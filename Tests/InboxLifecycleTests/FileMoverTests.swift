@@ -36,6 +36,20 @@ struct FileMoverTests {
     #expect(!FileManager.default.fileExists(atPath: source))
   }
 
+  @Test func leftoverErrorTemporariesRemoved() throws {
+    let source = try folder.drop("customers.xlsx", text: "not a workbook")
+    let moved = try mover().moveToFailed(source, report: Self.report)
+    let leftover = folder.file("inbox/failed/.error-0A1B2C3D.tmp")
+    try Data("half an error file".utf8).write(to: URL(fileURLWithPath: leftover))
+
+    let removed = mover().removeLeftoverErrorTemporaries()
+
+    #expect(removed == 1)
+    #expect(!FileManager.default.fileExists(atPath: leftover))
+    #expect(FileManager.default.fileExists(atPath: moved.file))
+    #expect(FileManager.default.fileExists(atPath: moved.errorFile))
+  }
+
   @Test func failedMoveWritesErrorFileBeside() throws {
     let source = try folder.drop("customers.xlsx", text: "not a workbook")
 
