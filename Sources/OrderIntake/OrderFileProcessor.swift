@@ -176,6 +176,7 @@ package final class OrderFileProcessor: OrderFileHandler {
     do {
       let destination = try mover.moveToProcessed(path)
       CrashPoint.reach("intake.order.after-move")
+      removeEarlierRejection(of: path)
       logger.info(
         "Order file journaled and moved to inbox/processed/",
         ["file.path": path, "file.destination": destination, "file.sha256": sha256,
@@ -185,6 +186,22 @@ package final class OrderFileProcessor: OrderFileHandler {
       logger.error(
         "Journaled order file could not be moved", ["file.path": path, "error": "\(error)"])
       return notTaken(path, "the move to inbox/processed/ failed (\(error))")
+    }
+  }
+
+  /// Removes the rejection of an earlier upload under the same name, so DWF does not read an
+  /// old rejection beside the acks of the file that replaced it. A failure is only logged,
+  /// because the orders are journaled and acknowledged already.
+  private func removeEarlierRejection(of path: String) {
+    let fileName = (path as NSString).lastPathComponent
+    do {
+      if try acknowledgements.removeRejection(fileName: fileName) {
+        logger.info(
+          "Rejection of an earlier upload under the same name removed", ["file.name": fileName])
+      }
+    } catch {
+      logger.warning(
+        "Rejection of an earlier upload not removed", ["file.name": fileName, "error": "\(error)"])
     }
   }
 

@@ -101,6 +101,16 @@ package struct AcknowledgementWriter: Sendable {
     return url
   }
 
+  /// Removes the `FILE.rejected.json` of an earlier upload named `fileName`, because a later
+  /// upload under that name was read as orders, and returns whether there was one.
+  @discardableResult
+  package func removeRejection(fileName: String) throws -> Bool {
+    let url = folder.appendingPathComponent(try DWFOutboxName.rejection(fileName: fileName))
+    guard FileManager.default.fileExists(atPath: url.path) else { return false }
+    try FileManager.default.removeItem(at: url)
+    return true
+  }
+
   static func encode(_ value: some Encodable) throws -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

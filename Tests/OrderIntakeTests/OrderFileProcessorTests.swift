@@ -204,6 +204,26 @@ import Testing
     #expect(try fixture.journal.orderNumbers().isEmpty)
   }
 
+  @Test func goodUploadRemovesEarlierRejection() throws {
+    let fixture = try OrderIntakeFixture()
+    try fixture.writeDrop()
+    let processor = fixture.makeProcessor()
+    let bad = try fixture.dropOrderFile("orders.csv", "order_number,inventory_id\nDWF-1,5100001\n")
+    _ = processor.takeOrderFile(try fixture.taken(bad))
+    let rejection = fixture.workspace.dwfOutbox.appendingPathComponent(
+      "acks/\(try DWFOutboxName.rejection(fileName: "orders.csv"))")
+    #expect(FileManager.default.fileExists(atPath: rejection.path))
+
+    let good = try fixture.dropOrderFile("orders.csv", OrderSamples.mixedCSV)
+    let decision = processor.takeOrderFile(try fixture.taken(good))
+
+    guard case .done(.processed) = decision else {
+      Issue.record("expected processed, got \(decision)")
+      return
+    }
+    #expect(!FileManager.default.fileExists(atPath: rejection.path))
+  }
+
   @Test func noSnapshotWaitsWithOneNote() throws {
     let fixture = try OrderIntakeFixture()
     let processor = fixture.makeProcessor()
