@@ -149,6 +149,10 @@ package actor KometClient {
     switch outcome {
     case .response(let status, let body) where (200..<300).contains(status):
       return .decode(body)
+    case .response(let status, let body) where status == 429 && isPost:
+      // HTTP 429 means the request was turned away unprocessed, as the sandbox does at its
+      // daily limit, so a write that met it was not applied and may be sent again later.
+      return .fail(statusError(status, body: body, request: request, attempts: attempt))
     case .response(let status, _) where status >= 500 || status == 429:
       if isPost {
         return .fail(
@@ -189,12 +193,15 @@ package actor KometClient {
   }
 
   /// Returns a rejection for a non-2xx response whose body is JSON with `status` 0, and
-  /// otherwise an HTTP status error with the body's start, tokens masked.
+  /// otherwise an HTTP status error with the body's start, tokens masked. HTTP 429 and 5xx
+  /// stay HTTP status errors whatever the body says, because the request was not refused on
+  /// its merits and may succeed later.
   private func statusError(
     _ status: Int, body: Data, request: KometHTTPRequest, attempts: Int
   ) -> KometClientError {
     let tokens = configuration.tokens.all
-    if let object = try? KometResponseDecoder.topLevelObject(
+    let isTemporary = status == 429 || status >= 500
+    if !isTemporary, let object = try? KometResponseDecoder.topLevelObject(
       from: body, for: request.method, redacting: tokens)
     {
       do {

@@ -30,6 +30,10 @@ enum CallFailure: Equatable {
     switch error {
     case .komet(let kometError):
       self = Self.sort(kometError)
+    case .httpStatus(_, let status, _, _) where status == 429:
+      // Turned away unprocessed, such as at Komet's daily limit: nothing was applied, and
+      // the call can be sent again by a later pass.
+      self = .notSent(reason: error.description)
     case .httpStatus:
       // A 4xx other than 429: Komet read the request and turned it down.
       self = .rejected(reason: error.description)

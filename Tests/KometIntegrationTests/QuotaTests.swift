@@ -16,11 +16,15 @@ struct QuotaTests {
       try await client.boxTypes()
     }
 
-    guard case .komet(.rejected(let rejection)) = error else {
-      Issue.record("expected a rejection, got \(String(describing: error))")
+    // The limit turns the request away unprocessed, so it stays an HTTP status error that a
+    // later pass may retry, not a rejection of the request or its token.
+    guard case .httpStatus(_, let status, _, let bodyStart) = error else {
+      Issue.record("expected HTTP 429, got \(String(describing: error))")
       return
     }
-    #expect(rejection.message?.hasPrefix("The daily limit of 2 requests") == true)
+    #expect(status == 429)
+    #expect(bodyStart.contains("The daily limit of 2 requests"))
+    #expect(error?.tokenRejectionMethod == nil)
     // HTTP 429 is retried for a GET, so every attempt met the limit.
     #expect(fixture.sandbox.requestLog.map(\.httpStatus).filter { $0 == 429 }.count == 3)
   }

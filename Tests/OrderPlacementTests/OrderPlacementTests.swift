@@ -292,6 +292,35 @@ struct OrderPlacementTests {
     #expect(fixture.requestCount("web-order-item.add") == 2)
   }
 
+  @Test func kometDailyLimitLeavesLineForLaterPass() async throws {
+    let fixture = try PlacementFixture()
+    let ids = try fixture.inventoryIds(.onHand, count: 1)
+    try fixture.receive("A-805", lines: [(ids[0], .onHand)])
+    let limit = #"{"status":"0","message":"The daily limit of 1000 requests for this token was reached"}"#
+    fixture.sandbox.faults.add(
+      .jsonResponse(status: 429, json: limit),
+      matching: .init(method: "POST", path: "/api/web-order-item.add"))
+
+    let stopped = try await fixture.makePlacer().work(on: "A-805")
+
+    // Komet turned the add away unprocessed: the line is neither rejected nor in review, and
+    // it is not reconciled, so the next pass sends it once.
+    guard case .stopped(let stop) = stopped else {
+      Issue.record("expected the pass to stop, got \(stopped)")
+      return
+    }
+    #expect(stop.cause == .kometUnreachable)
+    let order = try #require(try fixture.openJournal().snapshot(of: "A-805"))
+    #expect(order.lines.map(\.state) == [.received])
+    #expect(fixture.requestCount("web-order-details.list") == 0)
+
+    let result = try await fixture.makePlacer().work(on: "A-805")
+
+    #expect(result == .finished)
+    #expect(try fixture.openJournal().snapshot(of: "A-805")?.lines.map(\.state) == [.accepted])
+    #expect(fixture.openItemInventoryIds == ids)
+  }
+
   @Test func waitingLineSentOnceQuotaHasRoom() async throws {
     let fixture = try PlacementFixture()
     let ids = try fixture.inventoryIds(.onHand, count: 3)
