@@ -339,26 +339,41 @@ package struct OrderJournal {
     }
   }
 
-  /// Returns how many `web-order.delete` calls were started for the group, the one in flight
-  /// included.
-  package func deleteAttempts(group id: Int64) throws -> Int {
-    Int(
-      try integer(
-        """
-        SELECT count(*) FROM journal_steps
-        WHERE group_id = :id AND method = 'web-order.delete' AND phase = 'before'
-        """, [":id": .integer(id)]) ?? 0)
+  /// Tells whether an earlier `web-order.delete` of the group, before the one in flight, may
+  /// have cancelled its web order: one whose process died before journaling the outcome, or
+  /// one whose outcome was unknown. A delete that never left, or that Komet rejected, did not.
+  package func earlierDeleteMayHaveLanded(group id: Int64) throws -> Bool {
+    let started = try integer(
+      """
+      SELECT count(*) FROM journal_steps
+      WHERE group_id = :id AND method = 'web-order.delete' AND phase = 'before'
+      """, [":id": .integer(id)]) ?? 0
+    let notApplied = try integer(
+      """
+      SELECT count(*) FROM journal_steps
+      WHERE group_id = :id AND method = 'web-order.delete' AND phase = 'after'
+        AND (outcome LIKE :notApplied OR outcome LIKE 'refused%')
+      """, [":id": .integer(id), ":notApplied": .text(Self.deleteNotAppliedPrefix + "%")]) ?? 0
+    return started - 1 - notApplied > 0
   }
+
+  /// The start of the step outcome of a delete that Komet did not apply.
+  static let deleteNotAppliedPrefix = "failed (not applied): "
+  /// The start of the step outcome of a delete whose outcome is unknown.
+  static let deleteUnknownPrefix = "failed (may have landed): "
 
   /// Journals a `web-order.delete` that failed without settling the group, such as one that
   /// timed out or was held back by the quota. The group stays `created`, so a later pass sends
   /// the delete again, and only the step log changes.
-  package func recordDeleteFailed(group id: Int64, reason: String) throws {
+  package func recordDeleteFailed(group id: Int64, reason: String, mayHaveLanded: Bool)
+    throws
+  {
     try database.transaction {
       let group = try groupOrThrow(id)
+      let prefix = mayHaveLanded ? Self.deleteUnknownPrefix : Self.deleteNotAppliedPrefix
       try logStep(
         group.orderNumber, group: id, method: "web-order.delete", phase: "after",
-        outcome: "failed: \(reason)")
+        outcome: prefix + reason)
     }
   }
 

@@ -328,7 +328,9 @@ extension OrderPlacer {
           group, webOrder: webOrder, refusal: refusal, values: values)
       }
       // The group stays `created`, so a later pass sends the delete again.
-      try journal.recordDeleteFailed(group: group.id, reason: reason)
+      let mayHaveLanded = if case .unknown = failure { true } else { false }
+      try journal.recordDeleteFailed(
+        group: group.id, reason: reason, mayHaveLanded: mayHaveLanded)
       CrashPoint.reach("placer.delete.after-journal")
       if failure != .quotaExhausted {
         logger.error("Web order delete failed", values)
@@ -360,16 +362,18 @@ extension OrderPlacer {
 
   /// Settles a `web-order.delete` that Komet rejected, from the web order's items. A delete
   /// is sent again after a lost response, and Komet rejects cancelling a web order twice. So
-  /// after an earlier delete, a web order that lists no item, or that Komet rejects listing,
-  /// counts as deleted, with Komet's message in the step log. Otherwise its lines go to review
-  /// rather than to DWF as cancelled, because a web order that still contains items may be
-  /// live. A first delete rejected for a web order that lists no item may also mean that a
-  /// sales rep confirmed it into an invoice or prebook, which neither status lists.
+  /// after an earlier delete that may have landed, a web order that Komet refuses to list and
+  /// that shows no item counts as deleted, with Komet's message in the step log. Otherwise
+  /// its lines go to review rather than to DWF as cancelled, because a web order that still
+  /// contains items may be live. A rejected delete of a web order that lists no item may also
+  /// mean that a sales rep confirmed it into an invoice or prebook, which neither status
+  /// lists.
   private func settleRejectedDelete(
     _ group: GroupSnapshot, webOrder: KometID, refusal: String, values: [String: String]
   ) async throws -> PlacementStop? {
     var values = values
     var heldItems = 0
+    var refusedListings = 0
     for status in [WebOrderStatus.pending, .checkedOut] {
       let request = WebOrderDetailsListRequest(
         customerId: settings.customerId, webOrderId: webOrder,
@@ -383,11 +387,13 @@ extension OrderPlacer {
         if case .failed = failure, case .komet(.rejected) = error {
           // Komet refusing to list this web order (`status` 0), as it does for one it
           // cancelled, leaves no item to find.
+          refusedListings += 1
           continue
         }
         // Any other failure proves nothing, so the group stays as it is and a later pass
         // sends the delete and this check again.
-        try journal.recordDeleteFailed(group: group.id, reason: "\(refusal); \(reason)")
+        try journal.recordDeleteFailed(
+          group: group.id, reason: "\(refusal); \(reason)", mayHaveLanded: false)
         switch failure {
         case .quotaExhausted: return Self.quotaStop
         case .unreachable: return PlacementStop(.kometUnreachable, reason: reason)
@@ -400,8 +406,10 @@ extension OrderPlacer {
       }
     }
 
-    let isRepeat = try journal.deleteAttempts(group: group.id) > 1
-    guard heldItems == 0, isRepeat else {
+    // Only a web order that an earlier delete may have cancelled, and that Komet now refuses
+    // to list as it refuses a cancelled one, counts as deleted.
+    let isRepeat = try journal.earlierDeleteMayHaveLanded(group: group.id)
+    guard heldItems == 0, isRepeat, refusedListings > 0 else {
       let items =
         heldItems == 0
         ? "no item as pending or checked out, which a confirmed web order may not show"

@@ -69,7 +69,8 @@ package struct OrderReportWriter: Sendable {
     }
 
     let indexURL = folder.appendingPathComponent("orders.csv")
-    try writer.write(try ReportIndex.ordersCSV(snapshots, fees: fees), to: indexURL, mode: Self.fileMode)
+    let index = try ReportIndex.ordersCSV(snapshots, fees: fees)
+    try writer.write(index, to: indexURL, mode: Self.fileMode)
     let reviewURL = folder.appendingPathComponent("review.csv")
     try writer.write(ReportIndex.reviewCSV(snapshots), to: reviewURL, mode: Self.fileMode)
     return [indexURL, reviewURL]

@@ -71,7 +71,8 @@ extension ExchangeStages {
     let needed: [MissingItem.Kind] = [.companyId, .dwfCustomerId]
     guard let company = ids.companyId?.id, let customer = ids.dwfCustomer?.id else {
       let missing = ids.missing.filter { needed.contains($0.kind) }
-      throw PlacerUnavailable.missingIDs(missing.map { "\($0.name) is missing: \($0.instructions)" })
+      let items = missing.map { "\($0.name) is missing: \($0.instructions)" }
+      throw PlacerUnavailable.missingIDs(items)
     }
 
     var placerSettings = OrderPlacer.Settings(
@@ -111,7 +112,8 @@ enum PlacerUnavailable: Error, CustomStringConvertible {
         + " KOMET_CUSTOMER_TOKEN (docs/configuration.md), then run again."
     case .missingIDs(let items):
       let text =
-        items.isEmpty ? "The company ID or the DWF customer ID is missing." : items.joined(separator: " ")
+        items.isEmpty
+        ? "The company ID or the DWF customer ID is missing." : items.joined(separator: " ")
       return text + " `komet-dwf onboarding` lists what is still missing."
     case .noClient:
       return "the Komet client could not be created; the error logged when the pipeline"

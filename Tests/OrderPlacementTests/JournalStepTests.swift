@@ -80,7 +80,9 @@ struct JournalStepTests {
     let after = try steps(journal, of: "J-400", method: "web-order.delete", phase: "after")
     #expect(before.count >= 1)
     #expect(after.count == before.count)
-    #expect(after.allSatisfy { $0.hasPrefix("web-order.delete after: failed: ") })
+    // HTTP 500 after a POST leaves the outcome unknown, so each row says it may have landed.
+    let unknown = "web-order.delete after: failed (may have landed): "
+    #expect(after.allSatisfy { $0.hasPrefix(unknown) })
     #expect(try journal.snapshot(of: "J-400")?.groups.map(\.state) == [.created])
   }
 }

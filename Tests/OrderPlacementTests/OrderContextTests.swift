@@ -256,6 +256,37 @@ struct OrderContextTests {
     #expect(fixture.webOrder(webOrderId)?.isCanceled == false)
   }
 
+  @Test func refusedDeleteAfterUnsentOneHeldForReview() async throws {
+    let fixture = try PlacementFixture()
+    let onHand = try fixture.inventoryIds(.onHand, count: 1)
+    try fixture.receive("C-725", lines: [(onHand[0], .onHand)])
+    try await fixture.makePlacer().work(on: "C-725")
+    let journal = try fixture.openJournal()
+    let webOrderId = try #require(try journal.snapshot(of: "C-725")?.groups.first?.webOrderId)
+    let delete = RequestMatcher(method: "POST", path: "/api/web-order.delete")
+    let details = RequestMatcher(method: "GET", path: "/api/web-order-details.list")
+    let refusal = #"{"status":"0","message":"The web order was already confirmed."}"#
+    // The first delete is turned away unprocessed; the second is rejected, and Komet then
+    // refuses to list the web order, as it would a cancelled one.
+    fixture.sandbox.faults.add(
+      .jsonResponse(status: 429, json: #"{"status":"0","message":"daily limit reached"}"#),
+      matching: delete, times: 1)
+    fixture.sandbox.faults.add(.jsonResponse(status: 200, json: refusal), matching: delete)
+    fixture.sandbox.faults.add(
+      .jsonResponse(status: 200, json: refusal), matching: details, times: 2)
+
+    try journal.cancel(orderNumber: "C-725")
+    _ = try await fixture.makePlacer().work(on: "C-725")
+    let result = try await fixture.makePlacer().work(on: "C-725")
+
+    // No delete ever reached Komet, so the rejected one proves nothing gone.
+    let reviewed = try #require(try journal.snapshot(of: "C-725"))
+    #expect(result == .finished)
+    #expect(reviewed.lines.map(\.state) == [.review])
+    #expect(reviewed.state == .review)
+    #expect(fixture.webOrder(webOrderId)?.isCanceled == false)
+  }
+
   @Test func refusedDeleteWithFailingDetailsStaysUnsettled() async throws {
     let fixture = try PlacementFixture()
     let onHand = try fixture.inventoryIds(.onHand, count: 1)

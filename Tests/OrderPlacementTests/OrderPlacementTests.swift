@@ -296,7 +296,8 @@ struct OrderPlacementTests {
     let fixture = try PlacementFixture()
     let ids = try fixture.inventoryIds(.onHand, count: 1)
     try fixture.receive("A-805", lines: [(ids[0], .onHand)])
-    let limit = #"{"status":"0","message":"The daily limit of 1000 requests for this token was reached"}"#
+    let limit =
+      #"{"status":"0","message":"The daily limit of 1000 requests for this token was reached"}"#
     fixture.sandbox.faults.add(
       .jsonResponse(status: 429, json: limit),
       matching: .init(method: "POST", path: "/api/web-order-item.add"))
