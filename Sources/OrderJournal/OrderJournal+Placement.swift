@@ -27,8 +27,11 @@ extension OrderJournal {
     try database.transaction {
       let group = try groupOrThrow(id)
       let order = try snapshotOrThrow(group.orderNumber)
+      // Only a line that was added to the web order can still be on it. A line rejected at
+      // intake or by Komet, or cancelled before it was sent, never reached Komet.
       let keys = order.lines
         .filter { $0.groupId == id && ($0.state == .rejected || $0.state == .cancelled) }
+        .filter { $0.webOrderId != nil }
         .map(\.key)
       for key in keys {
         try setLine(key, state: .review, reason: reason(key))

@@ -409,6 +409,17 @@ extension OrderPlacer {
     // Only a web order that an earlier delete may have cancelled, and that Komet now refuses
     // to list as it refuses a cancelled one, counts as deleted.
     let isRepeat = try journal.earlierDeleteMayHaveLanded(group: group.id)
+    let order = try journal.snapshot(of: group.orderNumber)
+    let hasLandedLine = order?.lines.contains { $0.groupId == group.id && $0.webOrderId != nil }
+    if hasLandedLine == false {
+      // No line of this order ever reached the web order, so none can be live on it: the
+      // empty header stays in Komet, and the report's web order says why.
+      try journal.recordWebOrderDeleted(
+        group: group.id, note: "Komet rejected deleting it while it holds no line: \(refusal)")
+      CrashPoint.reach("placer.delete.after-journal")
+      logger.warning("Empty web order not deleted, Komet rejected the delete", values)
+      return nil
+    }
     guard heldItems == 0, isRepeat, refusedListings > 0 else {
       let items =
         heldItems == 0

@@ -148,6 +148,26 @@ struct OrderPlacementTests {
     #expect(fixture.requestCount("web-order.delete") == 1)
   }
 
+  @Test func rejectedDeleteOfEmptyWebOrderKeepsLinesRejected() async throws {
+    let fixture = try PlacementFixture()
+    let soldOut = PlacementFixture.soldOutLine
+    try fixture.receive("A-610", lines: [(soldOut, .onHand)])
+    let refusal = #"{"status":"0","message":"The web order cannot be deleted."}"#
+    fixture.sandbox.faults.add(
+      .jsonResponse(status: 200, json: refusal),
+      matching: .init(method: "POST", path: "/api/web-order.delete"))
+
+    let result = try await fixture.makePlacer().work(on: "A-610")
+
+    // No line ever reached the web order, so none can be live on it: the line stays
+    // rejected, not in review, and the empty header is journaled as given up.
+    let order = try #require(try fixture.openJournal().snapshot(of: "A-610"))
+    #expect(result == .finished)
+    #expect(order.lines.map(\.state) == [.rejected])
+    #expect(order.groups.map(\.state) == [.deleted])
+    #expect(fixture.requestCount("web-order.delete") == 1)
+  }
+
   @Test func unknownCreateStopsPassAndRepeatsNext() async throws {
     let fixture = try PlacementFixture()
     let ids = try fixture.inventoryIds(.onHand, count: 2)
