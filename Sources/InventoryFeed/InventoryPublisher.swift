@@ -110,16 +110,22 @@ package final class InventoryPublisher {
     return .seconds(seconds)
   }
 
-  /// Returns when the next read is due after the newest successful one, or nil when no drop
-  /// was written yet. The interval is lengthened as `nextInterval()` lengthens it, for a read
-  /// of `estimatedRequests` requests, because a new process has not counted a read of its own.
+  /// Returns when the next read is due after the newest successful one, or nil when it is
+  /// due now: no drop was written yet, its files are gone, or its read time lies ahead of the
+  /// clock (a clock set back). The interval is lengthened as `nextInterval()` lengthens it, for
+  /// a read of `estimatedRequests` requests, because a new process has not counted a read of
+  /// its own. It never passes the moment the drop turns stale (`maxAge`), so DWF's drop is
+  /// read again, or marked stale by a failed read, before it is too old.
   package func nextReadDue(estimatedRequests: Int) throws -> Date? {
-    guard let latest = try history.latest() else { return nil }
+    guard let latest = try history.latest(), filesExist(latest),
+      latest.confirmedAsOf <= clock()
+    else { return nil }
     let budget = QuotaBudget(
       intervalSeconds: Int(settings.interval.components.seconds),
       requestsPerPull: estimatedRequests, dailyLimit: settings.dailyLimit,
       reserveForOrders: settings.reserveForOrders)
-    return latest.confirmedAsOf.addingTimeInterval(TimeInterval(budget.budgetedSeconds))
+    let seconds = min(budget.budgetedSeconds, Int(settings.maxAge.components.seconds))
+    return latest.confirmedAsOf.addingTimeInterval(TimeInterval(seconds))
   }
 
   // MARK: Writing

@@ -35,4 +35,19 @@ struct OnceInventoryCadenceTests {
     #expect(second.status == 0, "\(second.error)")
     #expect(inventoryReads(workspace) > readsAfterFirst)
   }
+
+  @Test func onceReadsAgainWhenDropFilesAreGone() throws {
+    let workspace = try OrderWorkspace()
+    let readsAfterFirst = inventoryReads(workspace)
+    let folder = workspace.root.appendingPathComponent("outbox/dwf/inventory")
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    for name in names where name.hasPrefix("inventory-") && name.hasSuffix(".json") {
+      try FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+    }
+
+    let second = try workspace.once()
+
+    #expect(second.status == 0, "\(second.error)")
+    #expect(inventoryReads(workspace) > readsAfterFirst)
+  }
 }
