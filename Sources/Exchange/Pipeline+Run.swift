@@ -94,9 +94,11 @@ extension Pipeline {
         case .orderFile where !stop.isRequested && stages.orders != nil:
           nextOrderPass = await placeOrders(clock: clock, report: &report)
         case .growerExport:
-          // An export may bring the DWF customer ID that orders waited for, so the next
-          // tick places them instead of waiting out the retry interval.
+          // An export may bring the IDs that the inventory read and waiting orders need, or
+          // the lines of the export source, so the next tick reads the inventory and places
+          // orders instead of waiting out the interval.
           nextOrderPass = clock.now
+          nextInventory = clock.now
         default:
           break
         }
