@@ -432,7 +432,7 @@ extension OrderPlacer {
       CrashPoint.reach("placer.delete.after-journal")
       values["komet.items"] = String(heldItems)
       logger.error(
-        "Web order delete rejected while it contains items, lines put in review", values)
+        "Web order delete rejected by Komet, its lines put in review", values)
       return nil
     }
     try journal.recordWebOrderDeleted(group: group.id, note: "Komet responded: \(refusal)")
