@@ -412,8 +412,8 @@ extension OrderPlacer {
     let order = try journal.snapshot(of: group.orderNumber)
     let hasLandedLine = order?.lines.contains { $0.groupId == group.id && $0.webOrderId != nil }
     if hasLandedLine == false {
-      // No line of this order ever reached the web order, so none can be live on it: the
-      // empty header stays in Komet, and the report's web order says why.
+      // No line of this order ever reached the web order, so none can be live on it. The
+      // empty header stays in Komet, and the step log keeps Komet's message.
       try journal.recordWebOrderDeleted(
         group: group.id, note: "Komet rejected deleting it while it holds no line: \(refusal)")
       CrashPoint.reach("placer.delete.after-journal")

@@ -266,7 +266,7 @@ struct OrderContextTests {
     let delete = RequestMatcher(method: "POST", path: "/api/web-order.delete")
     let details = RequestMatcher(method: "GET", path: "/api/web-order-details.list")
     let refusal = #"{"status":"0","message":"The web order was already confirmed."}"#
-    // The first delete is turned away unprocessed; the second is rejected, and Komet then
+    // The first delete is turned away unprocessed. The second is rejected, and Komet then
     // refuses to list the web order, as it would a cancelled one.
     fixture.sandbox.faults.add(
       .jsonResponse(status: 429, json: #"{"status":"0","message":"daily limit reached"}"#),

@@ -165,7 +165,7 @@ struct OrderPlacementTests {
     #expect(result == .finished)
     #expect(order.lines.map(\.state) == [.rejected])
     #expect(order.groups.map(\.state) == [.deleted])
-    // The fault answered the one delete before the sandbox's handler logged it.
+    // The fault responded to the one delete before the sandbox's handler logged it.
     #expect(fixture.sandbox.faults.pendingCount == 0)
   }
 
