@@ -88,9 +88,9 @@ extension Pipeline {
       guard !stop.isRequested else { return }
       switch event {
       case .watch(let watchEvent):
-        let taken = await handle(
+        let entryKind = await handle(
           watchEvent, watcher: watcher, waitingOrderFiles: &waitingOrderFiles, report: &report)
-        switch taken {
+        switch entryKind {
         case .orderFile where !stop.isRequested && stages.orders != nil:
           nextOrderPass = await placeOrders(clock: clock, report: &report)
         case .growerExport:

@@ -110,12 +110,14 @@ package final class InventoryPublisher {
     return .seconds(seconds)
   }
 
-  /// Returns when the next read is due after the newest successful one, or nil when it is
-  /// due now: no drop was written yet, its files are gone, or its read time lies ahead of the
-  /// clock (a clock set back). The interval is lengthened as `nextInterval()` lengthens it, for
-  /// a read of `estimatedRequests` requests, because a new process has not counted a read of
-  /// its own. It never passes the moment the drop turns stale (`maxAge`), so DWF's drop is
-  /// read again, or marked stale by a failed read, before it is too old.
+  /// Returns when the next read is due after the newest successful one. Returns nil when it
+  /// is due now, because no drop was written yet, its files are gone, or its read time lies
+  /// ahead of a clock that was set back.
+  ///
+  /// The interval is lengthened as `nextInterval()` lengthens it, for a read of
+  /// `estimatedRequests` requests, because a new process has not counted a read of its own.
+  /// The due time is never later than the moment the drop turns stale (`maxAge`), so the
+  /// drop is read again, or marked stale by a failed read, before it is too old.
   package func nextReadDue(estimatedRequests: Int) throws -> Date? {
     guard let latest = try history.latest(), filesExist(latest),
       latest.confirmedAsOf <= clock()

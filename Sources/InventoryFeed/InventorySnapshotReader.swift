@@ -122,7 +122,7 @@ enum InventorySnapshotParser {
   }
 }
 
-/// Why the latest inventory snapshot could not be read.
+/// A reason the latest inventory snapshot could not be read.
 package enum InventorySnapshotError: Error, Equatable, CustomStringConvertible {
   /// `inventory_drops` could not be read.
   case historyUnreadable(reason: String)

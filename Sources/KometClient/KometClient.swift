@@ -194,8 +194,8 @@ package actor KometClient {
 
   /// Returns a rejection for a non-2xx response whose body is JSON with `status` 0, and
   /// otherwise an HTTP status error with the body's start, tokens masked. HTTP 429 and 5xx
-  /// stay HTTP status errors whatever the body says, because the request was not refused on
-  /// its merits and may succeed later.
+  /// stay HTTP status errors whatever the body contains, because the request was not
+  /// rejected on its merits and may succeed later.
   private func statusError(
     _ status: Int, body: Data, request: KometHTTPRequest, attempts: Int
   ) -> KometClientError {

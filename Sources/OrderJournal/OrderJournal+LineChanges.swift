@@ -14,8 +14,8 @@ extension OrderJournal {
   /// becomes rejected, so `retry` sends it again, or cancelled when the order was cancelled,
   /// because then the line is meant to be gone from Komet.
   ///
-  /// On a cancelled order, `added` means the line stays on a web order that Komet refused to
-  /// delete, so its reason says that the cancellation did not remove it.
+  /// On a cancelled order, `added` means the line stays on a web order whose delete Komet
+  /// rejected, so its reason states that the cancellation did not remove it.
   package func settleReview(line key: LineKey, added: Bool) throws {
     try database.transaction {
       let line = try lineOrThrow(key)
@@ -47,7 +47,8 @@ extension OrderJournal {
     }
   }
 
-  /// The reason on a line of a cancelled order that was settled in review as kept in Komet.
+  /// Returns the reason on a line of a cancelled order that was settled in review as kept in
+  /// Komet.
   static func keptAfterCancellationReason(_ webOrderId: String?) -> String {
     let webOrder = webOrderId.map { "web order \($0)" } ?? "its web order"
     return "the order was cancelled, but Komet rejected deleting \(webOrder), and the"

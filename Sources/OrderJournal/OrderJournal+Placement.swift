@@ -13,13 +13,13 @@ extension OrderJournal {
     try settleReceived(orderNumber, state: .waiting, reason: reason, method: "quota")
   }
 
-  /// Puts every rejected or cancelled line of the group in review, each with the reason that
-  /// `reason` returns for it, because Komet rejected deleting the group's web order while it
-  /// still contains items. `refusal` is Komet's message, for the step log. Returns the keys
+  /// Puts the group's rejected or cancelled lines that were added to its web order in review,
+  /// each with the reason that `reason` returns for it, because Komet rejected deleting that
+  /// web order. `refusal` is Komet's message, for the step log. Returns the keys
   /// of those lines.
   ///
-  /// The order's state then becomes `review`, a cancelled order's too, so DWF is not told the
-  /// order is cancelled while its web order may be live.
+  /// The order's state then becomes `review`, a cancelled order's too, so no acknowledgement
+  /// shows the order as cancelled while its web order may be live.
   @discardableResult
   package func holdForReview(
     group id: Int64, refusal: String, reason: (LineKey) -> String

@@ -58,8 +58,8 @@ extension OrderJournal {
   }
 
   /// Recomputes the order's state from its lines. A cancelled order is `cancelled` unless a
-  /// line of it is in review, because Komet refused to delete its web order, or was settled
-  /// as kept in Komet (`accepted`), so DWF is never told that a live line is cancelled.
+  /// line of it is in review, because Komet rejected deleting its web order, or was settled
+  /// as kept in Komet (`accepted`). So no acknowledgement shows a live line as cancelled.
   func refreshState(_ orderNumber: String) throws {
     try execute(
       """

@@ -362,7 +362,7 @@ extension OrderPlacer {
 
   /// Settles a `web-order.delete` that Komet rejected, from the web order's items. A delete
   /// is sent again after a lost response, and Komet rejects cancelling a web order twice. So
-  /// after an earlier delete that may have landed, a web order that Komet refuses to list and
+  /// after an earlier delete that may have landed, a web order whose listing Komet rejects and
   /// that shows no item counts as deleted, with Komet's message in the step log. Otherwise
   /// its lines go to review rather than to DWF as cancelled, because a web order that still
   /// contains items may be live. A rejected delete of a web order that lists no item may also
@@ -373,7 +373,7 @@ extension OrderPlacer {
   ) async throws -> PlacementStop? {
     var values = values
     var heldItems = 0
-    var refusedListings = 0
+    var rejectedListings = 0
     for status in [WebOrderStatus.pending, .checkedOut] {
       let request = WebOrderDetailsListRequest(
         customerId: settings.customerId, webOrderId: webOrder,
@@ -385,9 +385,9 @@ extension OrderPlacer {
         let reason = "web-order-details.list after a refused delete failed: \(error.description)"
         let failure = ReadFailure(error)
         if case .failed = failure, case .komet(.rejected) = error {
-          // Komet refusing to list this web order (`status` 0), as it does for one it
+          // Komet rejecting the listing of this web order (`status` 0), as it does for one it
           // cancelled, leaves no item to find.
-          refusedListings += 1
+          rejectedListings += 1
           continue
         }
         // Any other failure proves nothing, so the group stays as it is and a later pass
@@ -406,8 +406,8 @@ extension OrderPlacer {
       }
     }
 
-    // Only a web order that an earlier delete may have cancelled, and that Komet now refuses
-    // to list as it refuses a cancelled one, counts as deleted.
+    // Only a web order that an earlier delete may have cancelled, and whose listing Komet now
+    // rejects as it rejects a cancelled one's, counts as deleted.
     let isRepeat = try journal.earlierDeleteMayHaveLanded(group: group.id)
     let order = try journal.snapshot(of: group.orderNumber)
     let hasLandedLine = order?.lines.contains { $0.groupId == group.id && $0.webOrderId != nil }
@@ -420,7 +420,7 @@ extension OrderPlacer {
       logger.warning("Empty web order not deleted, Komet rejected the delete", values)
       return nil
     }
-    guard heldItems == 0, isRepeat, refusedListings > 0 else {
+    guard heldItems == 0, isRepeat, rejectedListings > 0 else {
       let items =
         heldItems == 0
         ? "no item as pending or checked out, which a confirmed web order may not show"

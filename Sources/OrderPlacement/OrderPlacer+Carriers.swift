@@ -12,8 +12,8 @@ struct OrderContext: Sendable, Equatable {
   var shipToId: KometID?
 }
 
-/// The carriers of `carrier.list` by code, read at most once per pass and kept until the
-/// next `workAll()`.
+/// The carriers of `carrier.list` by code, kept from the first successful read of a pass until
+/// the next `workAll()`. A failed read is not kept, so the next code lookup reads again.
 final class CarrierDirectory: Sendable {
   private let codes = Mutex<[String: Carrier]?>(nil)
 

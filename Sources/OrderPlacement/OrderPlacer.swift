@@ -119,7 +119,7 @@ package struct OrderPlacer {
   /// lines of the later orders become `waiting`. A call that keeps failing stops only its own
   /// order. Returns the result of each order worked on.
   ///
-  /// Each call is a new pass, so `carrier.list` is read again at most once.
+  /// Each call is a new pass, so it reads `carrier.list` again, once when that read succeeds.
   @discardableResult
   package func workAll() async throws -> [String: PlacementResult] {
     carriers.forget()

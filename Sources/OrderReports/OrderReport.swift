@@ -36,7 +36,7 @@ package struct OrderReport: Encodable, Sendable, Equatable {
     /// The warning and what to do, when a `web-order.create` whose outcome stayed unknown may
     /// have left an empty web-order header in Komet; nil otherwise.
     package var possibleOrphanHeader: String?
-    /// Why the group has no Komet web order, when it has none.
+    /// The reason the group has no Komet web order, when it has none.
     package var missingWebOrder: String?
   }
 

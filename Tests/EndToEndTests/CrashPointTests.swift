@@ -90,8 +90,8 @@ struct CrashPointTests {
     try crashAndRestart(crash)
   }
 
-  // A web-order.delete whose response was lost is sent again and Komet refuses to cancel the
-  // web order twice; the group counts as deleted and the later orders are placed.
+  // A web-order.delete whose response was lost is sent again, and Komet rejects cancelling
+  // the web order twice. So the group counts as deleted and the later orders are placed.
   @Test func restartAfterKillInDeleteResponse() throws {
     try crashAndRestart(CrashCase(point: "placer.delete.after-call"))
   }

@@ -80,7 +80,8 @@ struct JournalStepTests {
     let after = try steps(journal, of: "J-400", method: "web-order.delete", phase: "after")
     #expect(before.count >= 1)
     #expect(after.count == before.count)
-    // HTTP 500 after a POST leaves the outcome unknown, so each row says it may have landed.
+    // HTTP 500 after a POST leaves the outcome unknown, so each row records that the delete
+    // may have landed.
     let unknown = "web-order.delete after: failed (may have landed): "
     #expect(after.allSatisfy { $0.hasPrefix(unknown) })
     #expect(try journal.snapshot(of: "J-400")?.groups.map(\.state) == [.created])
