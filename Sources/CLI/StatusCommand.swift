@@ -132,8 +132,8 @@ enum StatusReport {
     return [
       "Inventory drop: sequence \(drop.sequence), \(drop.itemCount) items, manifest "
         + drop.manifest,
-      "  data as of \(iso(drop.asOf)), \(age) minutes ago"
-        + (isStale ? " (stale, limit \(status.maxAgeMinutes) minutes)" : ""),
+      "  data as of \(iso(drop.asOf)), \(StatusProblem.minutes(age)) ago"
+        + (isStale ? " (stale, limit \(StatusProblem.minutes(status.maxAgeMinutes)))" : ""),
     ]
   }
 

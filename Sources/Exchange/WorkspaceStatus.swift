@@ -45,6 +45,11 @@ package enum StatusProblem: Sendable, Equatable, CustomStringConvertible {
   /// Order lines whose add could not be settled, which `komet-dwf review` settles.
   case linesAwaitingReview(count: Int)
 
+  /// Returns "1 minute" or "N minutes", for the drop's age and its limit.
+  package static func minutes(_ count: Int) -> String {
+    count == 1 ? "1 minute" : "\(count) minutes"
+  }
+
   package var description: String {
     switch self {
     case .noDrop:
@@ -52,7 +57,8 @@ package enum StatusProblem: Sendable, Equatable, CustomStringConvertible {
     case .unreadableDrop(let reason):
       return "latest.json cannot be read: \(reason)"
     case .staleDrop(let age, let maxAge):
-      return "the inventory drop is stale: its data is \(age) minutes old (limit \(maxAge))"
+      return "the inventory drop is stale: its data is \(Self.minutes(age)) old (limit"
+        + " \(Self.minutes(maxAge)))"
     case .failedFiles(let count):
       return "\(count) file(s) in inbox/failed/ need a fix"
     case .waitingChangeRequests(let count):
