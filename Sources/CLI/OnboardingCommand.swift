@@ -49,8 +49,16 @@ struct OnboardingCommand {
     }
 
     let logger = Logger(label: "onboarding", handler: OutputStreamLogHandler(streams: streams))
-    let onboarding = OnboardingRun(
+    var run = OnboardingRun(
       workspace: workspace, settings: settings, includesTokens: includesTokens, logger: logger)
+    do {
+      run.defaultCarrier = try ExchangeSettings.load(
+        workspace: workspace.root, environment: environment
+      ).ordersDefaultCarrierId
+    } catch {
+      run.carrierSettingError = error.description
+    }
+    let onboarding = run
     let outcome = blockUntilDone { () async -> Result<OnboardingReport, any Error> in
       do {
         return .success(try await onboarding.run())

@@ -10,6 +10,7 @@ extension OnboardingReport {
     var lines = ["Onboarding checklist (workspace \(workspace)):"]
     lines += idLines()
     lines += [""] + crossCheckLines()
+    lines += [""] + carrierLines()
     lines += [""] + fileLines()
     if let tokenLines = tokenPackageLines() {
       lines += [""] + tokenLines
@@ -66,6 +67,43 @@ extension OnboardingReport {
         lines.append("  Komet agrees with every ID found above.")
       }
     }
+    return lines
+  }
+
+  /// Returns the lines on the optional `orders.defaultCarrierId`. Without it an order that
+  /// names no carrier is rejected, and with an ID that Komet does not list it fails later.
+  private func carrierLines() -> [String] {
+    var lines = ["Orders:"]
+    let file = "outbox/dwf/onboarding/\(OnboardingFiles.carriersName)"
+    if let carrierSettingError {
+      lines += Self.wrapped(
+        "Not checked: the default carrier, because \(carrierSettingError)", indent: "  ")
+      return lines
+    }
+    guard let id = defaultCarrier.value else {
+      lines.append("  [not set] Default carrier (orders.defaultCarrierId)")
+      lines += Self.wrapped(
+        "An order that names no carrier_id or carrier_code is rejected. To accept such orders,"
+          + " set orders.defaultCarrierId in komet-dwf.json to an ID from \(file).",
+        indent: "            ")
+      return lines
+    }
+
+    let label = "  [done]    Default carrier: \(id.digits)"
+    guard let carriers else {
+      lines.append("\(label) (\(defaultCarrier.source); not checked, carrier.list not read)")
+      return lines
+    }
+    guard let carrier = carriers.first(where: { $0.id == id }) else {
+      lines += Self.wrapped(
+        "Warning: orders.defaultCarrierId \(id.digits) (\(defaultCarrier.source)) is not in"
+          + " Komet's carrier.list, so an order that names no carrier would fail at"
+          + " web-order.create. Set it to an ID from \(file).",
+        indent: "  ")
+      return lines
+    }
+    let name = carrier.name.map { " \($0)" } ?? ""
+    lines.append("\(label)\(name) (\(defaultCarrier.source))")
     return lines
   }
 

@@ -1,4 +1,6 @@
+import Configuration
 import Foundation
+import Komet
 
 /// The findings and output files of one onboarding run.
 package struct OnboardingReport: Sendable {
@@ -44,6 +46,12 @@ package struct OnboardingReport: Sendable {
   package var written: [WrittenFile] = []
   package var leftOut: [LeftOutFile] = []
   package var tokenPackage: TokenPackage = .notRequested
+  /// `orders.defaultCarrierId`, the carrier of an order that names none.
+  package var defaultCarrier = Sourced<KometID?>(nil)
+  /// The error that kept the pipeline settings from loading, so the default carrier is unknown.
+  package var carrierSettingError: String?
+  /// Komet's `carrier.list`, or nil when it could not be read.
+  package var carriers: [Carrier]?
 
   /// Returns the status, which the command maps to its exit status.
   package var status: Status {

@@ -15,6 +15,10 @@ package struct OnboardingRun {
   package var settings: KometSettings
   /// Whether to write the token package of Komet's own set-up guide (`--include-tokens`).
   package var includesTokens: Bool
+  /// `orders.defaultCarrierId`, which the checklist checks against `carrier.list`.
+  package var defaultCarrier = Sourced<KometID?>(nil)
+  /// The error that kept the pipeline settings, and so `orders.defaultCarrierId`, from loading.
+  package var carrierSettingError: String?
   package var logger: Logger
   package var clock: @Sendable () -> Date
 
@@ -50,6 +54,9 @@ package struct OnboardingRun {
 
     var report = OnboardingReport(
       workspace: workspace.root.path, ids: ids, crossCheck: crossCheck)
+    report.defaultCarrier = defaultCarrier
+    report.carrierSettingError = carrierSettingError
+    report.carriers = try? carriers.get()
     let generatedAt = clock()
     let files = OnboardingFiles(workspace: workspace, generatedAt: generatedAt)
     try files.prepareFolder()

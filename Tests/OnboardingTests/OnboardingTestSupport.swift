@@ -124,14 +124,16 @@ final class OnboardingFixture {
     return settings
   }
 
-  /// Runs a whole onboarding with `settings`.
-  func run(_ settings: KometSettings, includesTokens: Bool = false) async throws
-    -> OnboardingReport
-  {
-    try await OnboardingRun(
+  /// Runs a whole onboarding with `settings` and, when given, `orders.defaultCarrierId`.
+  func run(
+    _ settings: KometSettings, includesTokens: Bool = false, defaultCarrier: KometID? = nil
+  ) async throws -> OnboardingReport {
+    var onboarding = OnboardingRun(
       workspace: workspace, settings: settings, includesTokens: includesTokens, logger: logger,
-      clock: { Date(timeIntervalSince1970: 1_767_312_000) }
-    ).run()
+      clock: { Date(timeIntervalSince1970: 1_767_312_000) })
+    onboarding.defaultCarrier = Sourced(
+      defaultCarrier, from: .file(path: "komet-dwf.json", key: "orders.defaultCarrierId"))
+    return try await onboarding.run()
   }
 
   /// Returns the parsed JSON of `name` in `outbox/dwf/onboarding/`.
