@@ -9,20 +9,21 @@ extension OrderFileProcessor {
   /// to it for the file's summary: `new`, `duplicate`, `conflict`, `replaced`, `cancelled`
   /// or `rejected`.
   ///
-  /// The digest is compared before the validation counts, so a file taken again after a crash,
-  /// even on a later day when its ship dates are past, is a duplicate that changes no line.
-  /// The exception is an order whose acknowledgement was never written and that comes again
-  /// from the same file: that is the first delivery taken again, so it is acknowledged with
-  /// the receipt already journaled.
+  /// A file taken again after a crash, still unmoved in `inbox/dwf/`, is the same delivery:
+  /// each order keeps the receipt that the first take journaled, and only an acknowledgement
+  /// that was not written yet is written. Another upload with the same content is a
+  /// duplicate that changes no line, because the digest is compared before the validation
+  /// counts, so ship dates in the past by then reject nothing.
   ///
   /// - Throws: `AcknowledgementNotWritten` when the journal write succeeded and only the
   ///   acknowledgement failed.
   func receive(
-    _ validation: OrderValidation, sourceFile: String, inventory: [InventoryItem]
+    _ validation: OrderValidation, take: OrderFileTake, inventory: [InventoryItem]
   ) throws -> String {
     let order = validation.order
+    let sourceFile = take.fileName
     if order.action == .cancel, validation.goesAhead {
-      return try cancel(order, sourceFile: sourceFile)
+      return try cancel(order, take: take)
     }
 
     CrashPoint.reach("intake.order.before-journal")
@@ -32,13 +33,13 @@ extension OrderFileProcessor {
     {
       return try acknowledge(order.orderNumber, outcome: outcome)
     }
+    if let outcome = try journal.earlierReceipt(of: order.orderNumber, in: take) {
+      return try acknowledgeIfBehind(order.orderNumber, outcome: Self.summaryWord(outcome))
+    }
     if let stored, OrderJournal.isCancellationBeforeOrder(stored) {
       return try receiveAfterCancellation(validation, sourceFile: sourceFile, inventory: inventory)
     }
     if let stored, stored.contentDigest == order.digest {
-      // NOTE: a file taken again after a crash between its acknowledgements and its move
-      // lands here too. Its ack then counts a duplicate receipt that DWF did not send, although
-      // no line changes.
       let placeholder = ReceivedOrder(
         orderNumber: order.orderNumber, shipDate: "", sourceFile: sourceFile, lines: [])
       _ = try journal.receive(order: placeholder, digest: order.digest)
@@ -100,7 +101,12 @@ extension OrderFileProcessor {
       return "new"
     }
     guard receipt.sourceFile == sourceFile else { return nil }
-    switch receipt.outcome {
+    return Self.summaryWord(receipt.outcome)
+  }
+
+  /// Returns the word that the file's summary counts a receipt under.
+  static func summaryWord(_ outcome: ReceiptOutcome) -> String {
+    switch outcome {
     case .new: return "new"
     case .duplicate: return "duplicate"
     case .conflict: return "conflict"
@@ -136,7 +142,8 @@ extension OrderFileProcessor {
   /// Cancels a journaled order, or keeps a cancellation of an order not received yet, so that
   /// order is cancelled when it comes. The placement stage deletes the order's web orders
   /// afterwards.
-  private func cancel(_ order: DWFOrder, sourceFile: String) throws -> String {
+  private func cancel(_ order: DWFOrder, take: OrderFileTake) throws -> String {
+    let sourceFile = take.fileName
     CrashPoint.reach("intake.order.before-journal")
     guard let stored = try journal.snapshot(of: order.orderNumber) else {
       _ = try journal.receiveCancellationFirst(
@@ -150,6 +157,9 @@ extension OrderFileProcessor {
       let outcome = try unacknowledgedReceipt(stored, sourceFile: sourceFile)
     {
       return try acknowledge(order.orderNumber, outcome: outcome)
+    }
+    if let outcome = try journal.earlierReceipt(of: order.orderNumber, in: take) {
+      return try acknowledgeIfBehind(order.orderNumber, outcome: Self.summaryWord(outcome))
     }
     // Every cancellation of a number has the same content, so only the file name separates
     // a re-delivery from a new one. Without this, the same file uploaded again would cancel a
@@ -169,6 +179,17 @@ extension OrderFileProcessor {
     try journal.recordReceipt(
       orderNumber: order.orderNumber, outcome: outcome, sourceFile: sourceFile)
     return try acknowledge(order.orderNumber, outcome: "cancelled")
+  }
+
+  /// Writes the acknowledgement of a journaled order unless the one for its current revision
+  /// was written already, and returns `outcome`.
+  private func acknowledgeIfBehind(_ orderNumber: String, outcome: String) throws -> String {
+    guard let snapshot = try journal.snapshot(of: orderNumber),
+      snapshot.acknowledgedRevision == snapshot.revision
+    else {
+      return try acknowledge(orderNumber, outcome: outcome)
+    }
+    return outcome
   }
 
   /// Writes the acknowledgement of a journaled order at its current revision and records it.

@@ -14,8 +14,9 @@ import Workspace
 ///
 /// A file that fails whole gets `FILE.rejected.json` and moves to `inbox/failed/` beside its
 /// error file. Every journal write and acknowledgement comes before the move, so a process
-/// killed before the move takes the file again, and each of its orders is then a duplicate
-/// that changes no line. The placement stage later sends the journaled lines to Komet.
+/// killed before the move takes the file again. That take is recognized as the same delivery
+/// by the file's name, SHA-256 and status, so its orders keep their receipts and no
+/// duplicate is counted. The placement stage later sends the journaled lines to Komet.
 ///
 /// The file is checked against its status from before the hash right before each order is
 /// journaled, before a rejection and before the move. A file that changed, because its writer
@@ -89,11 +90,14 @@ package final class OrderFileProcessor: OrderFileHandler {
     var counts: [String: Int] = [:]
     var ordersTaken = 0
     do {
+      let take = try journal.beginFileTake(
+        fileName: fileName, sha256: sha256, identity: Self.identity(of: taken))
       for validation in validations {
         guard taken.isUnchanged() else {
           return .done(changedWhileRead(taken, ordersTaken: ordersTaken))
         }
-        let outcome = try receive(validation, sourceFile: fileName, inventory: snapshot.items)
+        let outcome = try receive(
+          validation, take: take, inventory: snapshot.items)
         counts[outcome, default: 0] += 1
         ordersTaken += 1
       }
@@ -133,6 +137,14 @@ package final class OrderFileProcessor: OrderFileHandler {
         + " taken as duplicates when the file is taken again"
     }
     return .retryLater(path: taken.path, attempt: 0, reason: reason)
+  }
+
+  /// Returns the file's device, inode, size and modification time, which stay the same
+  /// while it waits in `inbox/dwf/` and differ for any later upload under its name.
+  static func identity(of taken: TakenFile) -> String {
+    let status = taken.status
+    return "\(status.device):\(status.inode):\(status.size):\(status.modifiedSeconds)."
+      + "\(status.modifiedNanoseconds)"
   }
 
   /// Returns the validator for the day, the known locations and the snapshot.

@@ -2,7 +2,7 @@ import Foundation
 import Inventory
 import StateStore
 
-/// The journal of DWF orders in the state database (schema versions 7 to 9): each order, its
+/// The journal of DWF orders in the state database (schema versions 7 to 10): each order, its
 /// web-order groups and lines, and a step log written before and after each Komet call.
 ///
 /// Every method that changes something runs in one transaction that also raises the order's
@@ -14,7 +14,7 @@ package struct OrderJournal {
   package let database: Database
   let now: @Sendable () -> Date
 
-  /// Takes a database migrated to version 9 or later, such as one from `StateSchema.open`.
+  /// Takes a database migrated to version 10 or later, such as one from `StateSchema.open`.
   package init(database: Database, now: @escaping @Sendable () -> Date = { Date() }) {
     self.database = database
     self.now = now

@@ -17,6 +17,7 @@ package enum StateSchema {
     Migration(version: 7, sql: orderJournalSQL),
     Migration(version: 8, sql: orderDetailsSQL),
     Migration(version: 9, sql: orderOutcomesSQL),
+    Migration(version: 10, sql: orderFileTakesSQL),
   ]
 
   package static var migrator: SchemaMigrator { SchemaMigrator(migrations: migrations) }
@@ -242,5 +243,22 @@ package enum StateSchema {
       WHEN 'creating' THEN create_attempts
       WHEN 'pending' THEN 0
       ELSE max(create_attempts - 1, 0) END;
+    """
+
+  /// Version 10: each take of an order file from `inbox/dwf/`, by its name, SHA-256 and the
+  /// file status it had (device, inode, size and modification time), with the last journal
+  /// step before the take began. A file taken again with the same identity was never moved,
+  /// because a process was killed first, so the receipts logged after that step belong to
+  /// the same delivery and are not counted again.
+  static let orderFileTakesSQL = """
+    CREATE TABLE order_file_takes (
+      id INTEGER PRIMARY KEY,
+      file_name TEXT NOT NULL,
+      sha256 TEXT NOT NULL,
+      file_identity TEXT NOT NULL,
+      last_step_before INTEGER NOT NULL CHECK (last_step_before >= 0),
+      taken_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX order_file_takes_by_file ON order_file_takes (file_name, sha256);
     """
 }

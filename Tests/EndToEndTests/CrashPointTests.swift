@@ -124,12 +124,10 @@ struct CrashPointTests {
       #expect([0, 65].contains(result.status), "\(result.error.suffix(1500)); \(note)")
     }
     try workspace.expectBatchSettled(note)
-    if Self.firstDeliveryPoints.contains(crash.point) {
-      // The batch sends each order once, so a retake after these points is no duplicate.
-      for (number, ack) in try workspace.acknowledgements() {
-        let duplicates = ack.object["duplicateReceipts"] as? Int ?? 0
-        #expect(duplicates == 0, "\(number) counted a duplicate receipt; \(note)")
-      }
+    // The batch sends each order once, so a file taken again after a crash is no duplicate.
+    for (number, ack) in try workspace.acknowledgements() {
+      let duplicates = ack.object["duplicateReceipts"] as? Int ?? 0
+      #expect(duplicates == 0, "\(number) counted a duplicate receipt; \(note)")
     }
     if isCheckout {
       for webOrder in workspace.sandbox.state.webOrders
@@ -139,11 +137,6 @@ struct CrashPointTests {
     }
   }
 
-  /// The points after which the file is taken again before its acknowledgements are written,
-  /// so the retake must count as the first delivery.
-  static let firstDeliveryPoints: Set<String> = [
-    "intake.order.before-receipt", "intake.order.after-journal",
-  ]
   static let add = RequestMatcher(method: "POST", path: "/api/web-order-item.add")
   static let checkout = RequestMatcher(method: "POST", path: "/api/web-order.checkout")
 }

@@ -120,5 +120,11 @@ struct RandomKillTests {
     #expect(settled, "batch not settled after the restart: \(secondText.suffix(2000)); \(note)")
     #expect(second.terminationStatus == 0, "\(secondText.suffix(2000)); \(note)")
     try workspace.expectBatchSettled(note)
+    // Each file is dropped whole and once, so a file taken again after the kill is no
+    // duplicate.
+    for (number, ack) in try workspace.acknowledgements() {
+      let duplicates = ack.object["duplicateReceipts"] as? Int ?? 0
+      #expect(duplicates == 0, "\(number) counted a duplicate receipt; \(note)")
+    }
   }
 }
