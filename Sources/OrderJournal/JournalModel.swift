@@ -179,6 +179,9 @@ package struct GroupSnapshot: Sendable, Equatable {
   /// off by a crash. Each may have left an empty web-order header in Komet, which the
   /// grower's report lists.
   package var uncertainCreates: Int = 0
+  /// Komet's message when it rejected deleting the group's web order while it held no line.
+  /// The group counts as deleted, but the empty header stays in Komet.
+  package var keptHeaderRefusal: String?
 }
 
 /// One line as the journal stores it.

@@ -415,7 +415,8 @@ extension OrderPlacer {
       // No line of this order ever reached the web order, so none can be live on it. The
       // empty header stays in Komet, and the step log keeps Komet's message.
       try journal.recordWebOrderDeleted(
-        group: group.id, note: "Komet rejected deleting it while it holds no line: \(refusal)")
+        group: group.id, note: "Komet rejected deleting it while it holds no line: \(refusal)",
+        keptHeaderRefusal: refusal)
       CrashPoint.reach("placer.delete.after-journal")
       logger.warning("Empty web order not deleted, Komet rejected the delete", values)
       return nil

@@ -34,7 +34,8 @@ package struct OrderReport: Encodable, Sendable, Equatable {
     /// an empty web-order header in Komet.
     package var uncertainCreates: Int
     /// The warning and what to do, when a `web-order.create` whose outcome stayed unknown may
-    /// have left an empty web-order header in Komet; nil otherwise.
+    /// have left an empty web-order header in Komet, or Komet rejected deleting the empty web
+    /// order; nil otherwise.
     package var possibleOrphanHeader: String?
     /// The reason the group has no Komet web order, when it has none.
     package var missingWebOrder: String?
@@ -131,9 +132,21 @@ package struct OrderReport: Encodable, Sendable, Equatable {
   }
 
   /// Warns of the empty headers that `web-order.create` calls with an unknown outcome may
-  /// have left in Komet, whether or not a later create journaled a web order. Returns nil
-  /// when every create's outcome is known.
+  /// have left in Komet, whether or not a later create journaled a web order, and of an empty
+  /// web order that Komet did not delete. Returns nil when there is neither.
   private static func orphanWarning(_ group: GroupSnapshot) -> String? {
+    let warnings = [uncertainCreateWarning(group), keptHeaderWarning(group)].compactMap { $0 }
+    return warnings.isEmpty ? nil : warnings.joined(separator: " ")
+  }
+
+  private static func keptHeaderWarning(_ group: GroupSnapshot) -> String? {
+    guard let refusal = group.keptHeaderRefusal else { return nil }
+    let webOrder = group.webOrderId.map { "web order \($0)" } ?? "the web order"
+    return "Komet rejected web-order.delete for \(webOrder) (\(refusal)) while it held no line,"
+      + " so its empty header may still be in Komet. Find it in Komet and delete it."
+  }
+
+  private static func uncertainCreateWarning(_ group: GroupSnapshot) -> String? {
     let count = group.uncertainCreates
     guard count > 0 else { return nil }
     let calls = count == 1 ? "1 web-order.create call" : "\(count) web-order.create calls"

@@ -149,6 +149,25 @@ struct OrderReportTests {
     #expect(onHand.possibleOrphanHeader != nil)
   }
 
+  @Test func keptEmptyHeaderFlagged() throws {
+    let scratch = try ReportWorkspace()
+    try scratch.receive(mixedOrder(number: "DWF-12"))
+    try scratch.create("DWF-12", origin: .onHand, webOrderId: "W-OH")
+    let group = try #require(try scratch.snapshot("DWF-12").groups.first { $0.origin == .onHand })
+    try scratch.journal.recordWebOrderDeleted(
+      group: group.id, note: "rejected", keptHeaderRefusal: "The web order cannot be deleted.")
+
+    let report = OrderReport(try scratch.snapshot("DWF-12"), fees: standardFees)
+
+    let onHand = try #require(report.webOrders.first { $0.origin == "OH" })
+    #expect(onHand.state == "deleted")
+    let warning = try #require(onHand.possibleOrphanHeader)
+    #expect(
+      warning.hasPrefix(
+        "Komet rejected web-order.delete for web order W-OH (The web order cannot be deleted.)"))
+    #expect(warning.contains("its empty header may still be in Komet"))
+  }
+
   @Test(arguments: [CreateOutcome.quotaExhausted, .rejected(reason: "customer inactive")])
   func createWithKnownFailureFlagsNothing(_ outcome: CreateOutcome) throws {
     let scratch = try ReportWorkspace()
