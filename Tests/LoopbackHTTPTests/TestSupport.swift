@@ -79,17 +79,24 @@ final class RawClient {
   let descriptor: Int32
 
   /// Connects to `port` on 127.0.0.1, or on ::1 when `usesIPv6` is true.
+  ///
+  /// The socket is stored only once it is connected. A stored property makes the object
+  /// whole, so a throw after it would run `deinit`, whose second `close` could shut a
+  /// descriptor that another test opened under the same number meanwhile.
   init(port: UInt16, usesIPv6: Bool = false) throws {
-    descriptor = socket(usesIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard descriptor >= 0 else { throw RawClientError.failed("socket", errno) }
-    let result = usesIPv6 ? Self.connectIPv6(descriptor, port) : Self.connectIPv4(descriptor, port)
+    let connecting = socket(usesIPv6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard connecting >= 0 else { throw RawClientError.failed("socket", errno) }
+    let result =
+      usesIPv6 ? Self.connectIPv6(connecting, port) : Self.connectIPv4(connecting, port)
     guard result == 0 else {
-      close(descriptor)
-      throw RawClientError.failed("connect", errno)
+      let code = errno
+      close(connecting)
+      throw RawClientError.failed("connect", code)
     }
     var timeout = timeval(tv_sec: 5, tv_usec: 0)
     setsockopt(
-      descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+      connecting, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    descriptor = connecting
   }
 
   deinit {
