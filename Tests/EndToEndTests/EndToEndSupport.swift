@@ -36,7 +36,7 @@ struct ProcessResult {
 }
 
 /// Waits up to `seconds` for `condition`, checking every 20 ms, and returns its last value.
-func eventually(within seconds: Double = 20, _ condition: () -> Bool) -> Bool {
+func eventually(within seconds: Double = 120, _ condition: () -> Bool) -> Bool {
   let deadline = Date().addingTimeInterval(seconds)
   while Date() < deadline {
     if condition() { return true }
@@ -113,6 +113,8 @@ final class EndToEndWorkspace {
 
   enum SetupError: Error {
     case initFailed(String)
+    /// `komet-dwf run` logged no "Pipeline started" in time, with the log's end.
+    case runNotStarted(String)
   }
 
   /// Stops the sandbox and keeps its port bound, so that connections to Komet are refused.
@@ -178,8 +180,9 @@ final class EndToEndWorkspace {
     process.standardError = try FileHandle(forWritingTo: log)
     process.standardOutput = FileHandle.nullDevice
     try process.run()
-    if waitsForStart {
-      _ = eventually { Self.text(of: log).contains("Pipeline started") }
+    if waitsForStart, !eventually({ Self.text(of: log).contains("Pipeline started") }) {
+      Self.stop(process)
+      throw SetupError.runNotStarted(String(Self.text(of: log).suffix(2000)))
     }
     return process
   }

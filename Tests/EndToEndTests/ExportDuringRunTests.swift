@@ -24,8 +24,8 @@ struct ExportDuringRunTests {
 
     try workspace.drop(samplePath("komet-customers.xlsx"), as: "customers.xlsx")
 
-    // Well within the 60-second retry interval that the pass would otherwise wait out.
-    let isPlaced = eventually(within: 20) { (try? lineState(workspace)) == "accepted" }
+    // Within the 60-second retry interval that the pass would otherwise wait out.
+    let isPlaced = eventually(within: 45) { (try? lineState(workspace)) == "accepted" }
     #expect(isPlaced, "\(EndToEndWorkspace.text(of: log).suffix(2000))")
   }
 

@@ -53,7 +53,7 @@ struct RandomKillTests {
 
     let start = Date()
     try workspace.dropBatch(pausingMicroseconds: dropPause)
-    let settled = eventually(within: 60) { (try? workspace.isFinished()) == true }
+    let settled = eventually(within: 180) { (try? workspace.isFinished()) == true }
     let span = Date().timeIntervalSince(start)
     guard settled else { throw MeasureError.notSettled(EndToEndWorkspace.text(of: log)) }
     EndToEndWorkspace.stop(process)
@@ -114,7 +114,7 @@ struct RandomKillTests {
 
     let secondLog = workspace.root.appendingPathComponent("run-2.log")
     let second = try workspace.base.startRun(log: secondLog)
-    let settled = eventually(within: 60) { (try? workspace.isFinished()) == true }
+    let settled = eventually(within: 180) { (try? workspace.isFinished()) == true }
     EndToEndWorkspace.stop(second)
     let secondText = EndToEndWorkspace.text(of: secondLog)
     #expect(settled, "batch not settled after the restart: \(secondText.suffix(2000)); \(note)")

@@ -16,7 +16,7 @@ struct RefusedCancellationTests {
   /// Places the batch, then cancels B-6 while Komet refuses the delete, and returns the
   /// workspace with B-6's web order ID.
   private func cancelRefused() throws -> (OrderWorkspace, String) {
-    let workspace = try OrderWorkspace(requestSeconds: 1)
+    let workspace = try OrderWorkspace()
     try workspace.dropBatch()
     try workspace.restartUntilFinished(attempts: 3)
     let placed = try #require(try workspace.acknowledgements()[Self.order]?.object)

@@ -53,9 +53,11 @@ struct RunCommandEndToEndTests {
 
   @Test(arguments: [false, true])
   func slowWriterNotTakenEarly(poll: Bool) throws {
-    // Pauses stay below the quiet period (500 ms) and the poll mode's settle time (1 s here),
-    // so every pause is a moment in which an eager watcher could take the file.
-    let workspace = try EndToEndWorkspace(watch: "{ \"settleSeconds\": 1 }")
+    // Pauses stay below the quiet period (3 s here) and the poll mode's settle time (5 s
+    // here), so every pause is a moment in which an eager watcher could take the file. The
+    // margin lets a writer that a loaded machine holds back for a second finish in time.
+    let workspace = try EndToEndWorkspace(
+      watch: "{ \"settleSeconds\": 5, \"quietPeriodMilliseconds\": 3000 }")
     let log = workspace.root.appendingPathComponent("run.log")
     let process = try workspace.startRun(poll: poll, log: log)
     defer { EndToEndWorkspace.stop(process) }

@@ -10,7 +10,10 @@ import Testing
   @Test func recentFileIsLeftUnread() throws {
     let folder = try IntakeWorkspace()
     let path = try folder.write("inbox/dwf/orders.csv", text: Self.orderCSV)
-    let intake = folder.makeIntake(settleTime: 2, clock: { Date() })
+    // The clock is the file's own time plus half a second, so a stalled test cannot age it.
+    let attributes = try FileManager.default.attributesOfItem(atPath: path)
+    let modified = try #require(attributes[.modificationDate] as? Date)
+    let intake = folder.makeIntake(settleTime: 2, clock: { modified.addingTimeInterval(0.5) })
 
     let outcome = intake.takeIfSettled(path: path, area: .dwf)
 

@@ -163,6 +163,8 @@ struct CommandResult {
   var status: Int32
   var output: String
   var error: String
+  /// The time the command took on its own thread, without any wait for the test pool.
+  var elapsed: Duration = .zero
 }
 
 /// Runs the command line on a Dispatch thread, because the order commands block their
@@ -172,10 +174,12 @@ func runOffPool(_ arguments: [String]) async -> CommandResult {
   await withCheckedContinuation { continuation in
     DispatchQueue.global().async {
       let streams = OutputStreams.collecting()
+      let started = ContinuousClock.now
       let status = runCommandLine(arguments, streams: streams, environment: [:])
       continuation.resume(
         returning: CommandResult(
-          status: status, output: streams.outputText, error: streams.errorText))
+          status: status, output: streams.outputText, error: streams.errorText,
+          elapsed: ContinuousClock.now - started))
     }
   }
 }
@@ -188,10 +192,12 @@ func runWithPipeline(
   handlers: [any ChangeRequestHandler]? = nil
 ) async throws -> (CommandResult, PassReport) {
   // The lock is taken first, as a running pipeline holds it, so the command waits for the
-  // outcome instead of returning at once with no process to carry the request out.
+  // outcome instead of returning at once with no process to carry the request out. The wait
+  // is the longest the command accepts, because the pass runs on the test pool, which other
+  // suites can block for minutes.
   let lock = try WorkspaceLock(workspace: scratch.workspace)
   defer { lock.release() }
-  let commandLine = arguments + ["--workspace", scratch.path, "--wait", "60"]
+  let commandLine = arguments + ["--workspace", scratch.path, "--wait", "3600"]
   async let command = runOffPool(commandLine)
 
   let queue = try scratch.queue()

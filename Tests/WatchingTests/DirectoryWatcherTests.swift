@@ -208,19 +208,19 @@ struct DirectoryWatcherTests {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     var configuration = testConfiguration([folder.path], mode: .poll)
-    configuration.settleTime = .seconds(1)
+    configuration.settleTime = .seconds(3)
     let watcher = DirectoryWatcher(configuration: configuration, logger: testLogger())
     let recorder = EventRecorder(watcher)
     try watcher.start()
     defer { watcher.stop() }
 
     // Like an upload written in place under its final name: each write lands well within the
-    // settle time of the one before.
+    // settle time of the one before, with room for a writer thread that starts late.
     let path = folder.path + "/upload.csv"
-    #expect(FileManager.default.createFile(atPath: path, contents: nil))
     let chunk = Data(repeating: UInt8(ascii: "x"), count: 100)
+    #expect(FileManager.default.createFile(atPath: path, contents: chunk))
     await appendSlowly(
-      path: path, chunks: Array(repeating: chunk, count: 5), pause: .milliseconds(100))
+      path: path, chunks: Array(repeating: chunk, count: 4), pause: .milliseconds(100))
 
     #expect(await recorder.wait { $0.readyNames.count == 1 })
     try await Task.sleep(for: .milliseconds(500))
