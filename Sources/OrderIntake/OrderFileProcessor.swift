@@ -96,8 +96,7 @@ package final class OrderFileProcessor: OrderFileHandler {
         guard taken.isUnchanged() else {
           return .done(changedWhileRead(taken, ordersTaken: ordersTaken))
         }
-        let outcome = try receive(
-          validation, take: take, inventory: snapshot.items)
+        let outcome = try receive(validation, take: take, inventory: snapshot.items)
         counts[outcome, default: 0] += 1
         ordersTaken += 1
       }
