@@ -102,7 +102,8 @@ let package = Package(
       name: "OrderBenchmarkSandbox", dependencies: ["KometSandbox"],
       path: "bench/orders/Sandbox"),
     .executableTarget(
-      name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"),
+      name: "ReaderBenchmark", dependencies: ["Spreadsheet", "CZlib"], path: "bench/ReaderBenchmark"
+    ),
     .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "CLibCrypto", "CZlib"]),
     .testTarget(name: "KometExportsTests", dependencies: ["KometExports", "Spreadsheet"]),
     .testTarget(

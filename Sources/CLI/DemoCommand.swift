@@ -190,7 +190,8 @@ struct DemoCommand {
       ("company", SandboxTokens.company), ("customer", SandboxTokens.customer),
       ("user", SandboxTokens.user),
     ] {
-      try writer.write(token + "\n", to: tokens.appendingPathComponent("\(role).token"), mode: 0o600)
+      try writer.write(
+        token + "\n", to: tokens.appendingPathComponent("\(role).token"), mode: 0o600)
     }
 
     try writer.write(

@@ -62,7 +62,9 @@ final class InventoryAdapter: InventoryStage {
   func publishCycle() async throws -> InventoryCycleOutcome {
     let ids: ResolvedIDs
     do {
-      ids = try state.withLock { try ExchangeIDs.resolve(settings: settings, knownIDs: KnownIDs(database: $0.database)) }
+      ids = try state.withLock {
+        try ExchangeIDs.resolve(settings: settings, knownIDs: KnownIDs(database: $0.database))
+      }
     } catch {
       return InventoryCycleOutcome(.configurationUnusable(reason: "\(error)"))
     }
@@ -70,7 +72,8 @@ final class InventoryAdapter: InventoryStage {
     let target: InventoryTarget
     switch makeTarget(ids) {
     case .success(let made): target = made
-    case .failure(let missing): return InventoryCycleOutcome(.configurationUnusable(reason: missing.reason))
+    case .failure(let missing):
+      return InventoryCycleOutcome(.configurationUnusable(reason: missing.reason))
     }
 
     await crossCheckOnce(ids)
@@ -112,7 +115,8 @@ final class InventoryAdapter: InventoryStage {
     guard feedSettings.source != .export else {
       return .success(
         InventoryTarget(
-          companyId: ids.companyId?.id.digits ?? "", dwfCustomerId: ids.dwfCustomer?.id.digits ?? "",
+          companyId: ids.companyId?.id.digits ?? "",
+          dwfCustomerId: ids.dwfCustomer?.id.digits ?? "",
           locationIds: locations))
     }
 

@@ -111,7 +111,8 @@ struct RunCommandEndToEndTests {
   }
 
   private func latestCSVDigest(_ workspace: EndToEndWorkspace) throws -> String {
-    let latest = try Data(contentsOf: workspace.inventoryFolder.appendingPathComponent("latest.json"))
+    let latest = try Data(
+      contentsOf: workspace.inventoryFolder.appendingPathComponent("latest.json"))
     let object = try JSONSerialization.jsonObject(with: latest) as? [String: Any]
     let csv = try #require(object?["csv"] as? String)
     return try sha256(ofFileAt: workspace.inventoryFolder.appendingPathComponent(csv).path)
