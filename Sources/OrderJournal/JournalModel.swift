@@ -181,7 +181,7 @@ package struct GroupSnapshot: Sendable, Equatable {
   package var uncertainCreates: Int = 0
   /// Komet's message when it rejected deleting the group's web order while it held no line.
   /// The group counts as deleted, but the empty header stays in Komet.
-  package var keptHeaderRefusal: String?
+  package var keptHeaderRejection: String?
 }
 
 /// One line as the journal stores it.

@@ -62,16 +62,13 @@ extension OrderJournal {
     -> ReceiptOutcome?
   {
     guard take.isRetake else { return nil }
-    let found = try rows(
+    let lastStep = try integer(
       """
-      SELECT id, outcome FROM journal_steps
-      WHERE order_number = :order AND method = :method ORDER BY id DESC LIMIT 1
-      """, [":order": .text(orderNumber), ":method": .text(Self.receiptMethod)]
-    ) { row in (row.int64(at: 0) ?? 0, row.string(at: 1) ?? "") }
-    guard let (id, text) = found.first, id > take.lastStepBefore else { return nil }
-
-    let parts = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
-    guard parts.count == 2, String(parts[1]) == take.fileName else { return nil }
-    return ReceiptOutcome(rawValue: String(parts[0]))
+      SELECT max(id) FROM journal_steps WHERE order_number = :order AND method = :method
+      """, [":order": .text(orderNumber), ":method": .text(Self.receiptMethod)])
+    guard let lastStep, lastStep > take.lastStepBefore,
+      let receipt = try lastReceipt(of: orderNumber), receipt.sourceFile == take.fileName
+    else { return nil }
+    return receipt.outcome
   }
 }

@@ -173,7 +173,7 @@ extension OrderJournal {
 
   private static let groupColumns = """
     SELECT id, order_number, origin, ship_date, location_id, web_order_id, state,
-      create_attempts, checkout_state, uncertain_creates, kept_header_refusal
+      create_attempts, checkout_state, uncertain_creates, kept_header_rejection
     FROM journal_groups
     """
 
@@ -210,7 +210,7 @@ extension OrderJournal {
       webOrderId: row.string(at: 5), state: state,
       createAttempts: Int(row.int64(at: 7) ?? 0),
       checkoutState: CheckoutState(rawValue: row.string(at: 8) ?? "") ?? .none,
-      uncertainCreates: Int(row.int64(at: 9) ?? 0), keptHeaderRefusal: row.string(at: 10))
+      uncertainCreates: Int(row.int64(at: 9) ?? 0), keptHeaderRejection: row.string(at: 10))
   }
 
   private func readLine(_ row: Statement) throws -> LineSnapshot {

@@ -379,18 +379,18 @@ package struct OrderJournal {
 
   /// Journals that the group's web order was deleted with `web-order.delete`. `note` records
   /// why it counts as deleted when Komet rejected the call, such as after an earlier delete
-  /// whose response was lost. `keptHeaderRefusal` is Komet's message when it rejected
+  /// whose response was lost. `keptHeaderRejection` is Komet's message when it rejected
   /// deleting a web order that held no line, so its empty header stays in Komet.
   package func recordWebOrderDeleted(
-    group id: Int64, note: String? = nil, keptHeaderRefusal: String? = nil
+    group id: Int64, note: String? = nil, keptHeaderRejection: String? = nil
   ) throws {
     try database.transaction {
       let group = try groupOrThrow(id)
       try execute(
         """
-        UPDATE journal_groups SET state = 'deleted', kept_header_refusal = :refusal
+        UPDATE journal_groups SET state = 'deleted', kept_header_rejection = :rejection
         WHERE id = :id
-        """, [":id": .integer(id), ":refusal": Self.optional(keptHeaderRefusal)])
+        """, [":id": .integer(id), ":rejection": Self.optional(keptHeaderRejection)])
       let outcome = "deleted \(group.webOrderId ?? "")" + (note.map { " (\($0))" } ?? "")
       try logStep(
         group.orderNumber, group: id, method: "web-order.delete", phase: "after",

@@ -416,7 +416,7 @@ extension OrderPlacer {
       // empty header stays in Komet, and the step log keeps Komet's message.
       try journal.recordWebOrderDeleted(
         group: group.id, note: "Komet rejected deleting it while it holds no line: \(refusal)",
-        keptHeaderRefusal: refusal)
+        keptHeaderRejection: refusal)
       CrashPoint.reach("placer.delete.after-journal")
       logger.warning("Empty web order not deleted, Komet rejected the delete", values)
       return nil

@@ -140,9 +140,9 @@ package struct OrderReport: Encodable, Sendable, Equatable {
   }
 
   private static func keptHeaderWarning(_ group: GroupSnapshot) -> String? {
-    guard let refusal = group.keptHeaderRefusal else { return nil }
+    guard let rejection = group.keptHeaderRejection else { return nil }
     let webOrder = group.webOrderId.map { "web order \($0)" } ?? "the web order"
-    return "Komet rejected web-order.delete for \(webOrder) (\(refusal)) while it held no line,"
+    return "Komet rejected web-order.delete for \(webOrder) (\(rejection)) while it held no line,"
       + " so its empty header may still be in Komet. Find it in Komet and delete it."
   }
 

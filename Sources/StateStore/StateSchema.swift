@@ -249,7 +249,7 @@ package enum StateSchema {
   /// file status it had (device, inode, size and modification time), with the last journal
   /// step before the take began. A file taken again with the same identity was never moved,
   /// because a process was killed first, so the receipts logged after that step belong to
-  /// the same delivery and are not counted again. Each group's `kept_header_refusal` is
+  /// the same delivery and are not counted again. Each group's `kept_header_rejection` is
   /// Komet's message when it rejected deleting a web order that held no line, whose empty
   /// header then stays in Komet for the grower to delete.
   static let orderFileTakesSQL = """
@@ -262,6 +262,6 @@ package enum StateSchema {
       taken_at TEXT NOT NULL
     ) STRICT;
     CREATE INDEX order_file_takes_by_file ON order_file_takes (file_name, sha256);
-    ALTER TABLE journal_groups ADD COLUMN kept_header_refusal TEXT;
+    ALTER TABLE journal_groups ADD COLUMN kept_header_rejection TEXT;
     """
 }

@@ -165,8 +165,8 @@ struct OrderPlacementTests {
     #expect(result == .finished)
     #expect(order.lines.map(\.state) == [.rejected])
     #expect(order.groups.map(\.state) == [.deleted])
-    let keptRefusal = try #require(order.groups.first?.keptHeaderRefusal)
-    #expect(keptRefusal.contains("The web order cannot be deleted."))
+    let keptRejection = try #require(order.groups.first?.keptHeaderRejection)
+    #expect(keptRejection.contains("The web order cannot be deleted."))
     // The fault responded to the one delete before the sandbox's handler logged it.
     #expect(fixture.sandbox.faults.pendingCount == 0)
   }

@@ -155,7 +155,7 @@ struct OrderReportTests {
     try scratch.create("DWF-12", origin: .onHand, webOrderId: "W-OH")
     let group = try #require(try scratch.snapshot("DWF-12").groups.first { $0.origin == .onHand })
     try scratch.journal.recordWebOrderDeleted(
-      group: group.id, note: "rejected", keptHeaderRefusal: "The web order cannot be deleted.")
+      group: group.id, note: "rejected", keptHeaderRejection: "The web order cannot be deleted.")
 
     let report = OrderReport(try scratch.snapshot("DWF-12"), fees: standardFees)
 
